@@ -1,7 +1,9 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Separate from vite.config.ts so the React Router plugin does not run under Vitest.
 export default defineConfig({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   test: {
     projects: [
       { test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" } },
@@ -21,7 +23,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
           globalSetup: ["test/e2e/global-setup.ts"],
         },
       },

@@ -1,0 +1,99 @@
+import type { ReactNode } from "react";
+
+interface Common {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+}
+
+function Wrapper({ name, label, error, hint, required, children }: Common & { children: ReactNode }) {
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={`f-${name}`}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`f-${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field__error" id={`f-${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(p: Common) {
+  return [p.hint ? `f-${p.name}-hint` : null, p.error ? `f-${p.name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextField(p: Common & { type?: string; defaultValue?: string | null; autoComplete?: string; maxLength?: number }) {
+  return (
+    <Wrapper {...p}>
+      <input
+        id={`f-${p.name}`}
+        name={p.name}
+        type={p.type ?? "text"}
+        defaultValue={p.defaultValue ?? ""}
+        autoComplete={p.autoComplete}
+        maxLength={p.maxLength}
+        required={p.required}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={describedBy(p)}
+      />
+    </Wrapper>
+  );
+}
+
+export function TextArea(p: Common & { defaultValue?: string | null; rows?: number }) {
+  return (
+    <Wrapper {...p}>
+      <textarea
+        id={`f-${p.name}`}
+        name={p.name}
+        rows={p.rows ?? 3}
+        defaultValue={p.defaultValue ?? ""}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={describedBy(p)}
+      />
+    </Wrapper>
+  );
+}
+
+export function SelectField(p: Common & { options: Record<string, string>; defaultValue?: string | null; placeholder?: string }) {
+  return (
+    <Wrapper {...p}>
+      <select
+        id={`f-${p.name}`}
+        name={p.name}
+        defaultValue={p.defaultValue ?? ""}
+        required={p.required}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={describedBy(p)}
+      >
+        {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
+        {Object.entries(p.options).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </Wrapper>
+  );
+}
+
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <div className="alert alert--error" role="alert">
+      {message}
+    </div>
+  );
+}

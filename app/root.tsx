@@ -1,0 +1,82 @@
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/root";
+import { useNonce } from "./lib/nonce.ts";
+import stylesHref from "./styles.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  return { user: context.user ? { name: context.user.name, email: context.user.email } : null };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="nl">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#inhoud">
+          Naar de inhoud
+        </a>
+        <header className="topbar">
+          <Link to="/" className="brand">
+            Ketenlijn
+          </Link>
+          {data?.user ? (
+            <nav aria-label="Account" className="topbar__account">
+              <span>{data.user.name}</span>
+              <form method="post" action="/logout">
+                <button type="submit" className="button button--link">
+                  Uitloggen
+                </button>
+              </form>
+            </nav>
+          ) : null}
+        </header>
+        <main id="inhoud" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = "Er ging iets mis";
+  let message = "Er ging iets mis aan onze kant. Probeer het later opnieuw.";
+  if (isRouteErrorResponse(error)) {
+    const fromServer = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
+    if (error.status === 404) {
+      title = "Niet gevonden";
+      message = fromServer ?? "Deze pagina bestaat niet, of u heeft er geen toegang toe.";
+    } else if (error.status === 403) {
+      title = "Geen toegang";
+      message = fromServer ?? "U heeft geen toestemming voor deze pagina.";
+    } else if (error.status < 500 && fromServer) {
+      message = fromServer;
+    }
+  }
+  return (
+    <div className="page page--narrow">
+      <title>{`${title} – Ketenlijn`}</title>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">Naar het overzicht</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { desc, eq } from "drizzle-orm";
+import { useLoaderData } from "react-router";
+import type { Route } from "./+types/investigation-audit";
+import { requireInvestigation } from "~/lib/guards.server.ts";
+import { schema } from "../../db/client.ts";
+
+const ACTIONS: Record<string, string> = {
+  "investigation.created": "Onderzoek aangemaakt",
+  "investigation.updated": "Gegevens gewijzigd",
+  "member.invited": "Uitgenodigd",
+  "member.invitation_revoked": "Uitnodiging ingetrokken",
+  "member.joined": "Deelnemer toegevoegd",
+  "member.role_changed": "Rol gewijzigd",
+  "member.removed": "Deelnemer verwijderd",
+  "client.viewed": "Cliëntgegevens bekeken",
+  "client.updated": "Cliëntgegevens gewijzigd",
+  "deadline.changed": "Termijn gewijzigd",
+  "deadline.done": "Termijn afgerond of heropend",
+};
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  await requireInvestigation(context, request, params.id, "audit.view");
+  const rows = await context.app.db
+    .select({ at: schema.auditLog.at, action: schema.auditLog.action, actor: schema.users.name, subjectEmail: schema.auditLog.subjectEmail, details: schema.auditLog.details })
+    .from(schema.auditLog)
+    .leftJoin(schema.users, eq(schema.users.id, schema.auditLog.actorId))
+    .where(eq(schema.auditLog.investigationId, params.id))
+    .orderBy(desc(schema.auditLog.at), desc(schema.auditLog.id))
+    .limit(500);
+  const fmt = new Intl.DateTimeFormat("nl-NL", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Amsterdam" });
+  return {
+    rows: rows.map((r) => ({
+      at: fmt.format(r.at),
+      action: ACTIONS[r.action] ?? r.action,
+      actor: r.actor ?? "—",
+      subject: r.subjectEmail ?? "",
+      details: Object.entries(r.details ?? {})
+        .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+        .join("; "),
+    })),
+  };
+}
+
+export default function AuditLog() {
+  const { rows } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h2>Logboek</h2>
+      <p className="muted">Wie deed wat in dit onderzoek, nieuwste eerst (hooguit 500 regels).</p>
+      {rows.length === 0 ? (
+        <div className="empty">Nog niets vastgelegd.</div>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Moment</th>
+              <th scope="col">Handeling</th>
+              <th scope="col">Door</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                <td>{r.at}</td>
+                <td>{r.action}</td>
+                <td>{r.actor}</td>
+                <td>
+                  {r.subject ? `${r.subject} ` : ""}
+                  <span className="muted">{r.details}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

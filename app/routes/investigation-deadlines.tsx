@@ -1,0 +1,113 @@
+import { data, Form, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { Route } from "./+types/investigation-deadlines";
+import { z } from "zod";
+import { DeadlineBadge } from "~/components/DeadlineBadge.tsx";
+import { deadlineChangeSchema, fieldErrors } from "~/domain/forms.ts";
+import { can } from "~/domain/policy.ts";
+import { formatDutchDate, formatDutchDateShort } from "~/domain/calendar-date.ts";
+import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
+import { changeDeadline, deadlinesOf, setDeadlineDone } from "../../server/deadlines.ts";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { membership } = await requireInvestigation(context, request, params.id, "deadlines.view");
+  return { deadlines: await deadlinesOf(context.app, params.id), editable: can(membership, "deadlines.edit") };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const { user } = await requireInvestigation(context, request, params.id, "deadlines.edit");
+  const values = await formValues(request);
+  if (values.intent === "done" || values.intent === "undone") {
+    const key = z.string().min(1).max(60).safeParse(values.key);
+    if (!key.success || !(await setDeadlineDone(context.app, user.id, params.id, key.data, values.intent === "done")))
+      return data({ key: values.key, errors: { _form: "Deze termijn bestaat niet." } as Record<string, string>, values }, { status: 404 });
+    return { key: values.key, errors: {}, values: {} };
+  }
+  const parsed = deadlineChangeSchema.safeParse(values);
+  if (!parsed.success) return data({ key: values.key, errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!(await changeDeadline(context.app, user.id, params.id, parsed.data)))
+    return data({ key: values.key, errors: { _form: "Deze termijn bestaat niet." } as Record<string, string>, values }, { status: 404 });
+  return { key: values.key, errors: {}, values: {} };
+}
+
+export default function Deadlines() {
+  const { deadlines, editable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  if (deadlines.length === 0) return <div className="empty">Er zijn nog geen termijnen. Vul de datum van de calamiteit en van de melding in bij Gegevens.</div>;
+  return (
+    <>
+      <h2>Termijnenplan</h2>
+      <p className="muted">
+        Standaardtermijnen volgens het protocol (werkdagen zonder weekenden en Nederlandse feestdagen; tijdzone Europe/Amsterdam).
+        {editable ? " Een gewijzigde datum vraagt om een reden en wordt vastgelegd in het logboek." : ""}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Termijn</th>
+            <th scope="col">Uiterste datum</th>
+            <th scope="col">Status</th>
+            <th scope="col">Regel en bron</th>
+          </tr>
+        </thead>
+        <tbody>
+          {deadlines.map((d) => {
+            const errors: Record<string, string> = actionData?.key === d.key ? (actionData.errors as Record<string, string>) : {};
+            const vals = actionData?.key === d.key ? (actionData.values as Record<string, string>) : {};
+            return (
+              <tr key={d.key}>
+                <th scope="row">{d.label}</th>
+                <td>
+                  {d.dueDate ? formatDutchDate(d.dueDate) : <span className="muted">Nog niet te berekenen</span>}
+                  {d.relative ? <div className="muted">{d.relative}</div> : null}
+                  {d.overridden ? (
+                    <div className="muted">
+                      Aangepast (berekend: {d.computedDate ? formatDutchDateShort(d.computedDate) : "—"}). Reden: {d.overrideReason}
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  <DeadlineBadge status={d.status} />
+                  {d.doneAt ? <div className="muted">op {formatDutchDateShort(d.doneAt)}</div> : null}
+                </td>
+                <td>
+                  {d.rule}
+                  <div className="muted">{d.source}</div>
+                  {editable ? (
+                    <details open={Object.keys(errors).length > 0}>
+                      <summary>Wijzigen</summary>
+                      <Form method="post" noValidate>
+                        <input type="hidden" name="key" value={d.key} />
+                        {errors._form ? <p className="field__error">{errors._form}</p> : null}
+                        <div className={`field${errors.date ? " field--error" : ""}`}>
+                          <label htmlFor={`date-${d.key}`}>Nieuwe datum</label>
+                          <input id={`date-${d.key}`} name="date" type="date" defaultValue={vals.date ?? d.dueDate ?? ""} aria-invalid={errors.date ? true : undefined}
+                            aria-describedby={errors.date ? `date-${d.key}-error` : undefined} />
+                          {errors.date ? <p className="field__error" id={`date-${d.key}-error`}>{errors.date}</p> : null}
+                        </div>
+                        <div className={`field${errors.reason ? " field--error" : ""}`}>
+                          <label htmlFor={`reason-${d.key}`}>Reden</label>
+                          <input id={`reason-${d.key}`} name="reason" defaultValue={vals.reason ?? ""} aria-invalid={errors.reason ? true : undefined}
+                            aria-describedby={errors.reason ? `reason-${d.key}-error` : undefined} />
+                          {errors.reason ? <p className="field__error" id={`reason-${d.key}-error`}>{errors.reason}</p> : null}
+                        </div>
+                        <div className="actions">
+                          <button type="submit" name="intent" value="change" className="button" disabled={busy}>
+                            Datum opslaan
+                          </button>
+                          <button type="submit" name="intent" value={d.doneAt ? "undone" : "done"} className="button button--secondary" disabled={busy}>
+                            {d.doneAt ? "Markeer als open" : "Markeer als afgerond"}
+                          </button>
+                        </div>
+                      </Form>
+                    </details>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}

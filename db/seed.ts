@@ -1,0 +1,88 @@
+import { count, eq } from "drizzle-orm";
+import { hashPassword } from "../server/auth/passwords.ts";
+import type { AppContext } from "../server/context.ts";
+import { syncDeadlinePlan } from "../server/deadlines.ts";
+import { findOrCreateOrganisation } from "../server/members.ts";
+import { schema } from "./client.ts";
+
+export const DEMO_PASSWORD = "ketenlijn-demo";
+export const DEMO_ORGANISATIONS = { a: "Wijkteam Noord", b: "Stichting Jeugdhulp De Brug" } as const;
+
+export const DEMO_ACCOUNTS = [
+  { email: "begeleider@demo.ketenlijn.nl", name: "Petra de Vries", what: "procesbegeleider" },
+  { email: "partner.a@demo.ketenlijn.nl", name: "Ahmed El Amrani", what: `ketenpartner, ${DEMO_ORGANISATIONS.a}` },
+  { email: "partner.b@demo.ketenlijn.nl", name: "Bregje Jansen", what: `ketenpartner, ${DEMO_ORGANISATIONS.b}` },
+  { email: "toezicht@demo.ketenlijn.nl", name: "Thomas Bakker", what: "toezichthouder" },
+  { email: "buitenstaander@demo.ketenlijn.nl", name: "Bas Buiten", what: "geen deelnemer van een onderzoek" },
+] as const;
+
+export async function isEmpty(ctx: Pick<AppContext, "db">): Promise<boolean> {
+  const [row] = await ctx.db.select({ n: count() }).from(schema.users);
+  return Number(row.n) === 0;
+}
+
+/** The demo: five accounts and one investigation (a fictional case). Idempotent per e-mail. */
+export async function seedDemo(ctx: AppContext): Promise<{ investigationId: string }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids: Record<string, string> = {};
+  for (const a of DEMO_ACCOUNTS) {
+    await ctx.db
+      .insert(schema.users)
+      .values({ email: a.email, name: a.name, passwordHash, canCreateInvestigations: a.email.startsWith("begeleider") })
+      .onConflictDoNothing();
+    const [u] = await ctx.db.select().from(schema.users).where(eq(schema.users.email, a.email));
+    ids[a.email] = u.id;
+  }
+  const orgA = await findOrCreateOrganisation(ctx, DEMO_ORGANISATIONS.a);
+  const orgB = await findOrCreateOrganisation(ctx, DEMO_ORGANISATIONS.b);
+  const title = "Overlijden moeder, gezin Noord (demo)";
+  const existing = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.title, title));
+  if (existing[0]) return { investigationId: existing[0].id };
+
+  const [inv] = await ctx.db
+    .insert(schema.investigations)
+    .values({
+      title,
+      kind: "calamiteit",
+      legalFrame: "jeugdwet",
+      reportingCriterion: "suicide_onnatuurlijk",
+      calamityDate: "2026-10-26",
+      reportedDate: "2026-10-28",
+      supervisor: "igj",
+      providers: `${DEMO_ORGANISATIONS.b}; ${DEMO_ORGANISATIONS.a}`,
+      analysisMethod: "prisma",
+      phase: "onderzoek",
+      createdBy: ids["begeleider@demo.ketenlijn.nl"],
+    })
+    .returning();
+  const member = (email: string, role: string, organisationId: string | null = null) => ({
+    investigationId: inv.id,
+    userId: ids[email],
+    role,
+    organisationId,
+  });
+  await ctx.db.insert(schema.memberships).values([
+    member("begeleider@demo.ketenlijn.nl", "procesbegeleider"),
+    member("partner.a@demo.ketenlijn.nl", "ketenpartner", orgA),
+    member("partner.b@demo.ketenlijn.nl", "ketenpartner", orgB),
+    member("toezicht@demo.ketenlijn.nl", "toezichthouder"),
+  ]);
+  await ctx.db.insert(schema.clientIdentities).values({
+    investigationId: inv.id,
+    name: "M. Voorbeeld (fictief)",
+    dateOfBirth: "1989-04-12",
+    sex: "vrouw",
+    indication: "Jeugdhulp ambulant (beschikking 2025-0412) voor kind 1 en kind 2; Wmo-begeleiding moeder.",
+    updatedBy: ids["begeleider@demo.ketenlijn.nl"],
+  });
+  await syncDeadlinePlan(ctx, inv.id);
+  return { investigationId: inv.id };
+}
+
+export function demoLoginsText(baseUrl: string): string {
+  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+  return [
+    `Demo-accounts (wachtwoord: ${DEMO_PASSWORD}) — inloggen op ${baseUrl}/login`,
+    ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(width)}  ${a.what}`),
+  ].join("\n");
+}

@@ -1,0 +1,96 @@
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@react-router/express";
+import express, { type Request, type Response } from "express";
+import type { ServerBuild } from "react-router";
+import { openDatabase, type DatabaseHandle } from "../db/client.ts";
+import { readCookie, SESSION_COOKIE, userForSession } from "./auth/sessions.ts";
+import type { Config } from "./config.ts";
+import { systemClock, type AppContext, type Clock } from "./context.ts";
+import { clientIp, cspNonce, rejectCrossSite, securityHeaders } from "./http.ts";
+import type { RequestContext } from "./load-context.ts";
+import { createMailer } from "./mail/mailer.ts";
+
+export interface RunningApp {
+  ctx: AppContext;
+  server: Server;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, "..");
+const buildEntry = path.join(root, "build/server/index.js");
+
+export function hasBuild() {
+  return existsSync(buildEntry);
+}
+
+async function requestContext(ctx: AppContext, req: Request, res: Response): Promise<RequestContext> {
+  const sessionToken = readCookie(req.get("cookie"), SESSION_COOKIE);
+  const user = await userForSession(ctx, sessionToken);
+  const baseUrl = ctx.config.publicUrl ?? `${req.protocol}://${req.get("host")}`;
+  return { app: ctx, user, sessionToken, nonce: res.locals.nonce, ip: clientIp(req), baseUrl, secure: baseUrl.startsWith("https:") };
+}
+
+/** Builds the whole process: database, services, HTTP (and later websockets) on one server. */
+export async function startApp(config: Config, opts: { clock?: Clock; log?: (line: string) => void } = {}): Promise<RunningApp> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const ctx: AppContext = {
+    db: database.db,
+    config,
+    clock: opts.clock ?? systemClock,
+    mailer: createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
+    onAccessRevoked: new Set(),
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(cspNonce, securityHeaders(config.development), rejectCrossSite);
+
+  let loadBuild: () => Promise<ServerBuild>;
+  let closeVite = async () => {};
+  if (config.development) {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({ server: { middlewareMode: true } });
+    app.use(devServer.middlewares);
+    loadBuild = () => devServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+    closeVite = () => devServer.close();
+  } else {
+    const build = (await import(pathToFileURL(buildEntry).href)) as ServerBuild;
+    loadBuild = async () => build;
+    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  }
+
+  app.all(
+    "/{*path}",
+    createRequestHandler({
+      build: loadBuild,
+      mode: config.development ? "development" : "production",
+      getLoadContext: (req, res) => requestContext(ctx, req, res) as never,
+    }),
+  );
+  // Last resort: never a stack trace to a user.
+  app.use((err: unknown, _req: Request, res: Response, _next: unknown) => {
+    log(`[fout] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (res.headersSent) return;
+    res.status(500).type("text/plain; charset=utf-8").send("Er ging iets mis aan onze kant. Probeer het later opnieuw.");
+  });
+
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  return {
+    ctx,
+    server,
+    database,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeVite();
+      await database.close();
+    },
+  };
+}

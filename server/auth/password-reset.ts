@@ -1,0 +1,56 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { schema } from "../../db/client.ts";
+import { audit } from "../audit.ts";
+import type { AppContext } from "../context.ts";
+import { renderMail } from "../mail/templates.ts";
+import { hashToken, newToken } from "../tokens.ts";
+import { hashPassword } from "./passwords.ts";
+import { endAllSessions } from "./sessions.ts";
+
+const RESET_MINUTES = 60;
+
+/** Always behaves the same whether the account exists, so it does not reveal accounts. */
+export async function requestPasswordReset(ctx: AppContext, emailInput: string, baseUrl: string, ip: string) {
+  const email = emailInput.trim().toLowerCase();
+  const [user] = await ctx.db.select().from(schema.users).where(eq(schema.users.email, email)).limit(1);
+  await audit(ctx, { action: "password.reset_requested", subjectEmail: email, ip, actorId: user?.id });
+  if (!user) return;
+  const { token, hash } = newToken();
+  const expiresAt = new Date(ctx.clock.now().getTime() + RESET_MINUTES * 60_000);
+  await ctx.db.insert(schema.passwordResets).values({ tokenHash: hash, userId: user.id, expiresAt });
+  await ctx.mailer.send({
+    to: user.email,
+    ...renderMail("password-reset", { name: user.name, link: `${baseUrl}/wachtwoord-herstellen/${token}`, minutes: String(RESET_MINUTES) }),
+  });
+}
+
+export async function findValidReset(ctx: AppContext, token: string) {
+  const [row] = await ctx.db
+    .select()
+    .from(schema.passwordResets)
+    .where(
+      and(
+        eq(schema.passwordResets.tokenHash, hashToken(token)),
+        isNull(schema.passwordResets.usedAt),
+        gt(schema.passwordResets.expiresAt, ctx.clock.now()),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Sets the new password, uses up the link and ends every session of the account. */
+export async function resetPassword(ctx: AppContext, token: string, password: string, ip: string): Promise<boolean> {
+  const reset = await findValidReset(ctx, token);
+  if (!reset) return false;
+  const used = await ctx.db
+    .update(schema.passwordResets)
+    .set({ usedAt: ctx.clock.now() })
+    .where(and(eq(schema.passwordResets.tokenHash, reset.tokenHash), isNull(schema.passwordResets.usedAt)))
+    .returning();
+  if (used.length === 0) return false; // used concurrently
+  await ctx.db.update(schema.users).set({ passwordHash: await hashPassword(password) }).where(eq(schema.users.id, reset.userId));
+  await endAllSessions(ctx, reset.userId);
+  await audit(ctx, { action: "password.reset", actorId: reset.userId, ip });
+  return true;
+}

@@ -1,0 +1,74 @@
+/**
+ * Every limit and timing of the collaboration server, in one place. attachCollab takes overrides
+ * (tests use small ones); production uses these defaults.
+ */
+export interface CollabLimits {
+  /** Largest incoming websocket message we handle; a bigger one closes the peer (1009). */
+  maxMessageBytes: number;
+  /** Largest encoded document state; an update that would grow past it closes its sender (1009). */
+  maxDocumentBytes: number;
+  /** Awareness (presence) messages per second per connection, sustained… */
+  awarenessPerSecond: number;
+  /** …and the burst allowed on top (a token bucket of this size). */
+  awarenessBurst: number;
+  /** Messages of one connection waiting in its document's queue; more closes it (4008). */
+  maxPendingMessagesPerConnection: number;
+  /** Bytes queued for sending to one slow peer before we give up on it (4008). */
+  maxBufferedBytes: number;
+  /** Log rows since the last snapshot after which the document is compacted. */
+  compactAfterRows: number;
+  /** Delay between a persisted batch and the projection of events into PostgreSQL. */
+  projectionDebounceMs: number;
+  /** How long a document stays loaded after its last peer left (a page reload reuses it). */
+  unloadDelayMs: number;
+  /** Interval of websocket pings; a peer that missed one pong is dropped. */
+  pingIntervalMs: number;
+}
+
+export const DEFAULT_LIMITS: CollabLimits = {
+  maxMessageBytes: 1024 * 1024,
+  maxDocumentBytes: 20 * 1024 * 1024,
+  awarenessPerSecond: 20,
+  awarenessBurst: 40,
+  maxPendingMessagesPerConnection: 2000,
+  maxBufferedBytes: 64 * 1024 * 1024,
+  compactAfterRows: 500,
+  projectionDebounceMs: 500,
+  unloadDelayMs: 1000,
+  pingIntervalMs: 30_000,
+};
+
+export function resolveLimits(overrides: Partial<CollabLimits> = {}): CollabLimits {
+  return { ...DEFAULT_LIMITS, ...overrides };
+}
+
+/**
+ * The ws library drops frames above this before they are buffered, with a bare 1009 (no reason).
+ * It sits above maxMessageBytes so a message just over our limit still gets the Dutch reason,
+ * while a huge one never reaches memory.
+ */
+export function hardPayloadCap(limits: CollabLimits): number {
+  return limits.maxMessageBytes * 2 + 1024;
+}
+
+/** A token bucket: `take()` is false when the caller is over its rate. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = burst;
+    this.last = now();
+  }
+  take(): boolean {
+    const t = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.perSecond);
+    this.last = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,123 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+
+/**
+ * The y-websocket wire protocol (what the stock WebsocketProvider speaks) plus one message of our
+ * own. Documented in docs/collab-protocol.md.
+ */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+/** Ketenlijn notice: varString holding JSON `{type, message}` (see docs/collab-protocol.md). */
+export const MESSAGE_NOTICE = 100;
+
+export const READ_ONLY_NOTICE = { type: "read-only", message: "U kunt deze werkruimte alleen lezen." } as const;
+
+/**
+ * Close codes. 4400–4499 tell the stock y-websocket client not to reconnect (a deliberate
+ * decision); everything else makes it retry with backoff.
+ */
+export const CLOSE = {
+  tooBig: 1009,
+  internalError: 1011,
+  restart: 1012,
+  policy: 4008,
+  rateLimited: 4029,
+  malformed: 4400,
+  accessRevoked: 4403,
+  persistFailed: 4500,
+} as const;
+
+// Close reasons must stay under 123 bytes (UTF-8).
+export const REASON = {
+  messageTooBig: "Bericht te groot; de verbinding is verbroken.",
+  documentTooBig: "Het document is te groot geworden; deze wijziging is niet opgeslagen.",
+  awarenessRate: "Te veel aanwezigheidsberichten; de verbinding is verbroken.",
+  tooManyPending: "Te veel berichten tegelijk; de verbinding is verbroken.",
+  slowPeer: "De verbinding is te traag; probeer het opnieuw.",
+  malformed: "Ongeldig bericht ontvangen; de verbinding is verbroken.",
+  accessRevoked: "Uw toegang tot dit onderzoek is gewijzigd; laad de pagina opnieuw.",
+  persistFailed: "Uw wijziging kon niet worden opgeslagen; de verbinding wordt hersteld.",
+  roomReset: "Opslaan mislukte; de verbinding wordt hersteld.",
+  loadFailed: "Het document kon niet worden geladen; probeer het opnieuw.",
+  restart: "De server wordt herstart; de verbinding wordt hersteld.",
+  noPong: "Geen antwoord van de verbinding.",
+} as const;
+
+export class ProtocolError extends Error {}
+
+export type ClientMessage =
+  | { type: "sync-step-1"; stateVector: Uint8Array }
+  /** Sync step 2 and update: both carry a Yjs update and change the document. */
+  | { type: "update"; update: Uint8Array }
+  | { type: "awareness"; update: Uint8Array }
+  | { type: "query-awareness" };
+
+/**
+ * Decodes one client message completely, including the Yjs payload, so that nothing malformed
+ * reaches the shared document. Throws ProtocolError (or lib0/Yjs errors) on bad bytes.
+ */
+export function parseClientMessage(bytes: Uint8Array): ClientMessage {
+  const decoder = decoding.createDecoder(bytes);
+  const messageType = decoding.readVarUint(decoder);
+  switch (messageType) {
+    case MESSAGE_SYNC: {
+      const syncType = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        Y.decodeStateVector(payload); // throws on garbage
+        return { type: "sync-step-1", stateVector: payload };
+      }
+      if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+        Y.decodeUpdate(payload); // parses every struct and the delete set: throws on garbage
+        return { type: "update", update: payload };
+      }
+      throw new ProtocolError(`unknown sync message ${syncType}`);
+    }
+    case MESSAGE_AWARENESS:
+      return { type: "awareness", update: decoding.readVarUint8Array(decoder) };
+    case MESSAGE_QUERY_AWARENESS:
+      return { type: "query-awareness" };
+    default:
+      throw new ProtocolError(`unknown message type ${messageType}`);
+  }
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeNotice(notice: { type: string; message: string }): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_NOTICE);
+  encoding.writeVarString(encoder, JSON.stringify(notice));
+  return encoding.toUint8Array(encoder);
+}

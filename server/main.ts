@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { loadConfig } from "./config.ts";
+import { hasBuild, startApp } from "./app.ts";
+import { demoLoginsText, isEmpty, seedDemo } from "../db/seed.ts";
+
+// Process entry: `npm start` (production build, built first when missing) or `npm run dev`.
+async function main() {
+  const config = loadConfig();
+  if (!config.development && !hasBuild()) {
+    console.log("Nog geen build gevonden: Ketenlijn wordt eerst gebouwd (eenmalig, ongeveer een halve minuut)…");
+    const result = spawnSync("npx", ["react-router", "build"], { stdio: "inherit", cwd: path.resolve(import.meta.dirname, "..") });
+    if (result.status !== 0) {
+      console.error("De build is mislukt; zie de meldingen hierboven.");
+      process.exit(1);
+    }
+  }
+  const running = await startApp(config);
+  const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  if (!config.databaseUrl && (await isEmpty(running.ctx))) await seedDemo(running.ctx);
+  console.log(`\nKetenlijn draait op ${baseUrl} (database: ${running.database.kind === "pglite" ? `ingebouwd, ${path.resolve(config.dataDir)}` : "PostgreSQL"})`);
+  if (config.devOutbox) console.log(`Uitgaande e-mail: ${baseUrl}/dev/outbox`);
+  if (!config.databaseUrl) console.log(demoLoginsText(baseUrl));
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((err) => {
+  console.error("Ketenlijn kon niet starten:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,238 @@
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { schema } from "../db/client.ts";
+import { ROLE_LABELS, type Role } from "../app/domain/roles.ts";
+import { formatDutchDate, todayInAmsterdam } from "../app/domain/calendar-date.ts";
+import { audit } from "./audit.ts";
+import { hashPassword } from "./auth/passwords.ts";
+import type { AppContext } from "./context.ts";
+import { renderMail } from "./mail/templates.ts";
+import { hashToken, newToken } from "./tokens.ts";
+
+export const INVITATION_DAYS = 7;
+
+export class MemberError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function listMembers(ctx: AppContext, investigationId: string) {
+  return ctx.db
+    .select({
+      userId: schema.users.id,
+      name: schema.users.name,
+      email: schema.users.email,
+      role: schema.memberships.role,
+      organisation: schema.organisations.name,
+      organisationId: schema.memberships.organisationId,
+      since: schema.memberships.createdAt,
+    })
+    .from(schema.memberships)
+    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+    .leftJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
+    .where(eq(schema.memberships.investigationId, investigationId))
+    .orderBy(asc(schema.memberships.createdAt));
+}
+
+export async function listOpenInvitations(ctx: AppContext, investigationId: string) {
+  return ctx.db
+    .select({
+      id: schema.invitations.id,
+      email: schema.invitations.email,
+      role: schema.invitations.role,
+      organisation: schema.organisations.name,
+      expiresAt: schema.invitations.expiresAt,
+    })
+    .from(schema.invitations)
+    .leftJoin(schema.organisations, eq(schema.organisations.id, schema.invitations.organisationId))
+    .where(
+      and(
+        eq(schema.invitations.investigationId, investigationId),
+        isNull(schema.invitations.acceptedAt),
+        isNull(schema.invitations.revokedAt),
+        gt(schema.invitations.expiresAt, ctx.clock.now()),
+      ),
+    )
+    .orderBy(asc(schema.invitations.createdAt));
+}
+
+export async function findOrCreateOrganisation(ctx: AppContext, name: string): Promise<string | null> {
+  const clean = name.trim();
+  if (!clean) return null;
+  await ctx.db.insert(schema.organisations).values({ name: clean }).onConflictDoNothing();
+  const [org] = await ctx.db.select().from(schema.organisations).where(eq(schema.organisations.name, clean));
+  return org.id;
+}
+
+export async function invite(
+  ctx: AppContext,
+  inviter: { id: string; name: string },
+  investigationId: string,
+  input: { email: string; role: Role; organisation: string },
+  baseUrl: string,
+): Promise<void> {
+  const members = await listMembers(ctx, investigationId);
+  if (members.some((m) => m.email === input.email)) throw new MemberError("Deze persoon is al deelnemer van dit onderzoek.", "email");
+  const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId));
+  const organisationId = await findOrCreateOrganisation(ctx, input.organisation);
+  const { token, hash } = newToken();
+  const expiresAt = new Date(ctx.clock.now().getTime() + INVITATION_DAYS * 86400_000);
+  await ctx.db.insert(schema.invitations).values({
+    tokenHash: hash,
+    investigationId,
+    email: input.email,
+    role: input.role,
+    organisationId,
+    invitedBy: inviter.id,
+    expiresAt,
+    createdAt: ctx.clock.now(),
+  });
+  await ctx.mailer.send({
+    to: input.email,
+    ...renderMail("invitation", {
+      inviter: inviter.name,
+      role: ROLE_LABELS[input.role].toLowerCase(),
+      title: inv.title,
+      organisation: input.organisation ? ` namens ${input.organisation}` : "",
+      expires: formatDutchDate(todayInAmsterdam(expiresAt)),
+      link: `${baseUrl}/uitnodiging/${token}`,
+    }),
+  });
+  await audit(ctx, {
+    action: "member.invited",
+    actorId: inviter.id,
+    investigationId,
+    subjectEmail: input.email,
+    details: { role: input.role, organisation: input.organisation },
+  });
+}
+
+export async function revokeInvitation(ctx: AppContext, actorId: string, investigationId: string, invitationId: string) {
+  const rows = await ctx.db
+    .update(schema.invitations)
+    .set({ revokedAt: ctx.clock.now() })
+    .where(and(eq(schema.invitations.id, invitationId), eq(schema.invitations.investigationId, investigationId), isNull(schema.invitations.acceptedAt)))
+    .returning();
+  if (rows.length) await audit(ctx, { action: "member.invitation_revoked", actorId, investigationId, subjectEmail: rows[0].email });
+  return rows.length > 0;
+}
+
+export type InvitationLookup =
+  | {
+      ok: true;
+      invitation: typeof schema.invitations.$inferSelect;
+      investigationTitle: string;
+      organisation: string | null;
+      existingUserId: string | null;
+    }
+  | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" };
+
+export async function lookupInvitation(ctx: AppContext, token: string): Promise<InvitationLookup> {
+  if (!token || token.length > 200) return { ok: false, reason: "unknown" };
+  const [row] = await ctx.db
+    .select({ invitation: schema.invitations, title: schema.investigations.title, organisation: schema.organisations.name })
+    .from(schema.invitations)
+    .innerJoin(schema.investigations, eq(schema.investigations.id, schema.invitations.investigationId))
+    .leftJoin(schema.organisations, eq(schema.organisations.id, schema.invitations.organisationId))
+    .where(eq(schema.invitations.tokenHash, hashToken(token)));
+  if (!row) return { ok: false, reason: "unknown" };
+  if (row.invitation.acceptedAt) return { ok: false, reason: "used" };
+  if (row.invitation.revokedAt) return { ok: false, reason: "revoked" };
+  if (row.invitation.expiresAt <= ctx.clock.now()) return { ok: false, reason: "expired" };
+  const [user] = await ctx.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, row.invitation.email));
+  return { ok: true, invitation: row.invitation, investigationTitle: row.title, organisation: row.organisation, existingUserId: user?.id ?? null };
+}
+
+export const INVITATION_PROBLEMS: Record<"unknown" | "used" | "expired" | "revoked", string> = {
+  unknown: "Deze uitnodiging bestaat niet. Controleer of u de hele link uit de e-mail heeft gebruikt.",
+  used: "Deze uitnodiging is al gebruikt. Log in met het account dat u toen heeft gemaakt.",
+  expired: "Deze uitnodiging is verlopen. Vraag de procesbegeleider om een nieuwe uitnodiging.",
+  revoked: "Deze uitnodiging is ingetrokken. Neem contact op met de procesbegeleider.",
+};
+
+/**
+ * Uses the invitation (exactly once, also under concurrent clicks) and adds the membership.
+ * A new account is created when the address has none; an existing account must be logged in.
+ */
+export async function acceptInvitation(
+  ctx: AppContext,
+  token: string,
+  who: { newAccount: { name: string; password: string } } | { userId: string },
+): Promise<{ ok: true; userId: string; investigationId: string } | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "wrong_account" }> {
+  const found = await lookupInvitation(ctx, token);
+  if (!found.ok) return found;
+  const inv = found.invitation;
+  if ("userId" in who && found.existingUserId !== who.userId) return { ok: false, reason: "wrong_account" };
+  const passwordHash = "newAccount" in who ? await hashPassword(who.newAccount.password) : null;
+  const result = await ctx.db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(schema.invitations)
+      .set({ acceptedAt: ctx.clock.now() })
+      .where(and(eq(schema.invitations.id, inv.id), isNull(schema.invitations.acceptedAt), isNull(schema.invitations.revokedAt)))
+      .returning();
+    if (claimed.length === 0) return null;
+    let userId: string;
+    if ("userId" in who) userId = who.userId;
+    else {
+      if (found.existingUserId) return null; // account appeared meanwhile: must log in instead
+      const [u] = await tx
+        .insert(schema.users)
+        .values({ email: inv.email, name: who.newAccount.name, passwordHash: passwordHash!, canCreateInvestigations: inv.role === "procesbegeleider" })
+        .returning({ id: schema.users.id });
+      userId = u.id;
+    }
+    if (inv.role === "procesbegeleider") await tx.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
+    await tx
+      .insert(schema.memberships)
+      .values({ investigationId: inv.investigationId, userId, role: inv.role, organisationId: inv.organisationId })
+      .onConflictDoUpdate({
+        target: [schema.memberships.investigationId, schema.memberships.userId],
+        set: { role: inv.role, organisationId: inv.organisationId },
+      });
+    return userId;
+  });
+  if (!result) return { ok: false, reason: "used" };
+  await audit(ctx, {
+    action: "member.joined",
+    actorId: result,
+    investigationId: inv.investigationId,
+    subjectEmail: inv.email,
+    details: { role: inv.role, viaInvitation: inv.id },
+  });
+  return { ok: true, userId: result, investigationId: inv.investigationId };
+}
+
+async function assertNotLastLead(ctx: AppContext, investigationId: string, userId: string) {
+  const members = await listMembers(ctx, investigationId);
+  const leads = members.filter((m) => m.role === "procesbegeleider");
+  if (leads.length === 1 && leads[0].userId === userId)
+    throw new MemberError("Een onderzoek heeft altijd minstens één procesbegeleider. Wijs eerst een andere procesbegeleider aan.");
+}
+
+export async function removeMember(ctx: AppContext, actorId: string, investigationId: string, userId: string) {
+  await assertNotLastLead(ctx, investigationId, userId);
+  const rows = await ctx.db
+    .delete(schema.memberships)
+    .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
+    .returning();
+  if (!rows.length) throw new MemberError("Deze persoon is geen deelnemer (meer).");
+  await audit(ctx, { action: "member.removed", actorId, investigationId, details: { userId, role: rows[0].role } });
+  for (const listener of ctx.onAccessRevoked) listener(investigationId, userId);
+}
+
+export async function changeRole(ctx: AppContext, actorId: string, investigationId: string, userId: string, role: Role) {
+  if (role !== "procesbegeleider") await assertNotLastLead(ctx, investigationId, userId);
+  const rows = await ctx.db
+    .update(schema.memberships)
+    .set({ role })
+    .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
+    .returning();
+  if (!rows.length) throw new MemberError("Deze persoon is geen deelnemer (meer).");
+  if (role === "procesbegeleider") await ctx.db.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
+  await audit(ctx, { action: "member.role_changed", actorId, investigationId, details: { userId, role } });
+  // Live connections carry the old rights: close them so they reconnect with the new ones.
+  for (const listener of ctx.onAccessRevoked) listener(investigationId, userId);
+}
