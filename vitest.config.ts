@@ -14,6 +14,7 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          globalSetup: ["test/global-build.ts"],
         },
       },
       {
@@ -25,7 +26,7 @@ export default defineConfig({
           hookTimeout: 240_000,
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
-          globalSetup: ["test/e2e/global-setup.ts"],
+          globalSetup: ["test/global-build.ts"],
         },
       },
     ],

@@ -3,7 +3,10 @@ import type { Route } from "./+types/root";
 import { useNonce } from "./lib/nonce.ts";
 import stylesHref from "./styles.css?url";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ context }: Route.LoaderArgs) {
   return { user: context.user ? { name: context.user.name, email: context.user.email } : null };

@@ -1,8 +1,9 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { hashPassword } from "../server/auth/passwords.ts";
 import type { AppContext } from "../server/context.ts";
 import { syncDeadlinePlan } from "../server/deadlines.ts";
 import { findOrCreateOrganisation } from "../server/members.ts";
+import { addDays, addWerkdagen, todayInAmsterdam } from "../app/domain/workdays.ts";
 import { schema } from "./client.ts";
 
 export const DEMO_PASSWORD = "ketenlijn-demo";
@@ -39,6 +40,10 @@ export async function seedDemo(ctx: AppContext): Promise<{ investigationId: stri
   const existing = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.title, title));
   if (existing[0]) return { investigationId: existing[0].id };
 
+  // Dates relative to today, so the demo always shows a plan in progress: one step done, one late, some open.
+  const today = todayInAmsterdam(ctx.clock.now());
+  const calamityDate = addDays(today, -30);
+  const reportedDate = addWerkdagen(calamityDate, 2);
   const [inv] = await ctx.db
     .insert(schema.investigations)
     .values({
@@ -46,8 +51,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ investigationId: stri
       kind: "calamiteit",
       legalFrame: "jeugdwet",
       reportingCriterion: "suicide_onnatuurlijk",
-      calamityDate: "2026-10-26",
-      reportedDate: "2026-10-28",
+      calamityDate,
+      reportedDate,
       supervisor: "igj",
       providers: `${DEMO_ORGANISATIONS.b}; ${DEMO_ORGANISATIONS.a}`,
       analysisMethod: "prisma",
@@ -76,6 +81,10 @@ export async function seedDemo(ctx: AppContext): Promise<{ investigationId: stri
     updatedBy: ids["begeleider@demo.ketenlijn.nl"],
   });
   await syncDeadlinePlan(ctx, inv.id);
+  await ctx.db
+    .update(schema.deadlines)
+    .set({ doneAt: addWerkdagen(reportedDate, 2) })
+    .where(and(eq(schema.deadlines.investigationId, inv.id), eq(schema.deadlines.key, "ontvangstbevestiging")));
   return { investigationId: inv.id };
 }
 

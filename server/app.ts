@@ -12,6 +12,7 @@ import { systemClock, type AppContext, type Clock } from "./context.ts";
 import { clientIp, cspNonce, rejectCrossSite, securityHeaders } from "./http.ts";
 import type { RequestContext } from "./load-context.ts";
 import { createMailer } from "./mail/mailer.ts";
+import { attachCollab } from "./collab/index.ts";
 
 export interface RunningApp {
   ctx: AppContext;
@@ -81,12 +82,14 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: (lin
   });
 
   const server = createServer(app);
+  const collab = attachCollab(server, ctx, { log });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   return {
     ctx,
     server,
     database,
     async close() {
+      await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeVite();

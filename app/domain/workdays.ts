@@ -11,7 +11,7 @@
  * `parseCalendarDate`, which returns null instead.
  */
 import Holidays from "date-holidays";
-import { addDays, dayOfWeek, daysBetween, toUtcMs, type CalendarDate } from "./calendar-date.ts";
+import { addDays, dayOfWeek, toUtcMs, type CalendarDate } from "./calendar-date.ts";
 
 export * from "./calendar-date.ts";
 

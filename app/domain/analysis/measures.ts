@@ -61,10 +61,7 @@ const text = (max: number, what: string) =>
   z.string({ error: `${what} moet tekst zijn.` }).max(max, { error: `${what} is te lang (maximaal ${max} tekens).` });
 // Forms send "" for an empty date field; that means "no date".
 const date = (what: string) =>
-  z.preprocess(
-    (v) => (v === "" ? null : v),
-    isoDate.nullable().refine(() => true, { error: `${what} moet een datum zijn (JJJJ-MM-DD).` }),
-  );
+  z.preprocess((v) => (v === "" ? null : v), z.iso.date({ error: `${what} moet een datum zijn (JJJJ-MM-DD).` }).nullable());
 
 export const measureInputSchema = z
   .object({
@@ -81,20 +78,25 @@ export const measureInputSchema = z
   })
   .partial()
   .strict();
-export type MeasureInput = z.input<typeof measureInputSchema>;
-
-const DATE_MESSAGES: Record<string, string> = {
-  deadline: "De deadline moet een datum zijn (JJJJ-MM-DD).",
-  borgingWhen: "De borgingsdatum moet een datum zijn (JJJJ-MM-DD).",
-};
+/** Editable fields; dates as YYYY-MM-DD, "" or null for none. */
+export interface MeasureInput {
+  title?: string;
+  rootCauses?: readonly string[];
+  ownerOrganisation?: string;
+  ownerFunction?: string;
+  deadline?: string | null;
+  measurableResult?: string;
+  borgingHow?: string;
+  borgingWho?: string;
+  borgingWhen?: string | null;
+  status?: MeasureStatus;
+}
 
 function parseInput(input: unknown): z.output<typeof measureInputSchema> {
   const r = measureInputSchema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  const field = String(issue.path[0] ?? "");
-  const message =
-    DATE_MESSAGES[field] ?? (issue.code === "unrecognized_keys" ? "Onbekend veld in de maatregel." : issue.message);
+  const message = issue.code === "unrecognized_keys" ? "Onbekend veld in de maatregel." : issue.message;
   throw new DomainError(message, "invalid_measure");
 }
 
@@ -346,7 +348,7 @@ export function measureWarnings(
     const owner = [!m.ownerOrganisation.trim() && "organisatie", !m.ownerFunction.trim() && "functie"].filter(
       (x): x is string => !!x,
     );
-    if (owner.length) w("maatregel_zonder_eigenaar", `${name} heeft geen eigenaar: ${listNl(owner)} ontbreekt.`);
+    if (owner.length) w("maatregel_zonder_eigenaar", `${name} heeft geen eigenaar: ${listNl(owner)} ${owner.length > 1 ? "ontbreken" : "ontbreekt"}.`);
     if (!m.deadline) w("maatregel_zonder_deadline", `${name} heeft geen deadline.`);
     if (!m.measurableResult.trim()) w("maatregel_zonder_meetbaar_resultaat", `${name} heeft geen meetbaar resultaat.`);
     const borging = [!m.borgingHow.trim() && "hoe", !m.borgingWho.trim() && "wie", !m.borgingWhen && "wanneer"].filter(

@@ -74,8 +74,8 @@ function recognise(s: string): Recognised {
   // 12 maart 2014, 12 mrt. 2014, maart 2014, 1-mrt-2014 (Excel's d-mmm-yyyy)
   if ((m = new RegExp(`^(?:(\\d{1,2})(?:e)?[\\s-]+)?${MONTH_WORD}[\\s-]+(\\d{4})$`, "i").exec(s))) {
     const month = parseMonthName(m[2]);
-    if (month === null) return null;
-    return { year: +m[3], month, day: m[1] ? +m[1] : undefined };
+    // Not a month ("zomer 2013"): let the vaguer patterns below try.
+    if (month !== null) return { year: +m[3], month, day: m[1] ? +m[1] : undefined };
   }
   // begin maart 2014, half mrt 2014, eind maart 2014: known to the month, not the day
   if ((m = new RegExp(`^(?:begin|medio|midden|half|eind|einde)\\s+${MONTH_WORD}\\s+(\\d{4})$`, "i").exec(s))) {

@@ -1,0 +1,67 @@
+import { WebSocket } from "ws";
+import { TokenBucket, type CollabLimits } from "./limits.ts";
+import { CLOSE, REASON } from "./protocol.ts";
+
+export interface CollabUser {
+  id: string;
+  name: string;
+}
+
+/** One peer: a websocket of an authenticated member in one investigation document. */
+export class Connection {
+  /** Awareness client ids this peer set, removed for everyone when it leaves. */
+  readonly awarenessIds = new Set<number>();
+  /** Messages of this peer waiting in the document queue. */
+  pending = 0;
+  /** Set when the server closed the peer for a reason: its queued messages are dropped. */
+  rejected = false;
+  toldReadOnly = false;
+  /** Cleared on each ping, set by the pong. */
+  alive = true;
+  private readonly awarenessBucket: TokenBucket;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly user: CollabUser,
+    readonly investigationId: string,
+    readonly readOnly: boolean,
+    private readonly limits: CollabLimits,
+  ) {
+    this.awarenessBucket = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst);
+  }
+
+  get open(): boolean {
+    return !this.rejected && this.ws.readyState === WebSocket.OPEN;
+  }
+
+  send(bytes: Uint8Array): void {
+    if (!this.open) return;
+    // A peer that does not read keeps everything we send in memory: cut it off.
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.reject(CLOSE.policy, REASON.slowPeer);
+      return;
+    }
+    this.ws.send(bytes, (err) => {
+      if (err) this.ws.terminate();
+    });
+  }
+
+  takeAwarenessToken(): boolean {
+    return this.awarenessBucket.take();
+  }
+
+  /** Closes the peer on the server's decision; nothing it sent afterwards is handled. */
+  reject(code: number, reason: string): void {
+    if (this.rejected) return;
+    this.rejected = true;
+    this.close(code, reason);
+  }
+
+  close(code: number, reason: string): void {
+    try {
+      if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+  }
+}

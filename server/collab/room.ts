@@ -1,0 +1,449 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Database } from "../../db/client.ts";
+import type { Clock } from "../context.ts";
+import { Connection } from "./connection.ts";
+import { touchedEntities } from "./entities.ts";
+import type { CollabLimits } from "./limits.ts";
+import { appendUpdates, loadState, writeSnapshot } from "./persistence.ts";
+import { projectEvents, writeProjection } from "./projection.ts";
+import {
+  CLOSE,
+  encodeAwareness,
+  encodeNotice,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  parseClientMessage,
+  READ_ONLY_NOTICE,
+  REASON,
+} from "./protocol.ts";
+
+export interface CollabCounters {
+  updatesPersisted: number;
+  bytesPersisted: number;
+  batchesPersisted: number;
+  updatesDroppedReadOnly: number;
+  compactions: number;
+  projections: number;
+  peersClosedForLimits: number;
+  malformedMessages: number;
+  persistFailures: number;
+}
+
+export interface RoomDeps {
+  db: Database;
+  clock: Clock;
+  limits: CollabLimits;
+  counters: CollabCounters;
+  log: (line: string) => void;
+  /** Called once the room has closed (unloaded or failed): the registry forgets it. */
+  onClosed: (room: Room) => void;
+}
+
+type Job =
+  | { kind: "update"; conn: Connection; update: Uint8Array }
+  // Work that reads the document or the database state: runs only when doc == persisted log.
+  | { kind: "task"; conn: Connection | null; run: () => void | Promise<void> };
+
+interface Applied {
+  conn: Connection | null;
+  update: Uint8Array;
+  entityIds: string[];
+  at: Date;
+}
+
+const LOAD = Symbol("load");
+
+/**
+ * One open investigation document with its peers.
+ *
+ * Invariant: every document byte a peer receives is in the database first. All document work goes
+ * through one queue per room; updates are applied to the doc (Yjs tells us exactly what it
+ * integrated, and which entities that touched), written to the log as a batch, and only then
+ * broadcast. Anything that reads the doc for a peer (sync step 2) waits for the batch before it to
+ * be written. If the write fails, the room is thrown away and the peers reconnect to a fresh
+ * load: the doc held bytes the log does not.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+  /** "open" accepts peers; "closing"/"closed" do not (the registry waits for `closed`). */
+  state: "open" | "closing" | "closed" = "open";
+  readonly closed: Promise<void>;
+  private resolveClosed!: () => void;
+  private readonly ready: Promise<void>;
+  private jobs: Job[] = [];
+  private draining = false;
+  private batch: Applied[] = [];
+  private batchBytes = 0;
+  private lastUpdateId = 0;
+  private rowsSinceSnapshot = 0;
+  private approxBytes = 0;
+  private projectionTimer: NodeJS.Timeout | null = null;
+  private projectionDirty = false;
+  private projectionWrite: Promise<void> = Promise.resolve();
+  private unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly investigationId: string,
+    private readonly deps: RoomDeps,
+  ) {
+    this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
+    this.awareness.setLocalState(null); // the server has no presence of its own
+    this.awareness.on("update", this.onAwarenessUpdate);
+    this.doc.on("update", this.onDocUpdate);
+    this.ready = loadState(deps.db, investigationId, { doc: this.doc, origin: LOAD, log: deps.log }).then((s) => {
+      this.lastUpdateId = s.lastUpdateId;
+      this.rowsSinceSnapshot = s.rowsSinceSnapshot;
+      this.approxBytes = s.approxBytes;
+    });
+    // A load failure is handled by the first drain; this keeps it from being "unhandled" before that.
+    this.ready.catch(() => {});
+    this.enqueue({ kind: "task", conn: null, run: () => this.compactIfDue() });
+  }
+
+  get acceptsPeers(): boolean {
+    return this.state === "open";
+  }
+
+  // ------------------------------------------------------------------ peers
+
+  join(conn: Connection): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+    this.conns.add(conn);
+    this.enqueue({
+      kind: "task",
+      conn,
+      run: () => {
+        conn.send(encodeSyncStep1(this.doc));
+        const states = [...this.awareness.getStates().keys()];
+        if (states.length > 0) conn.send(encodeAwareness(this.awareness, states));
+        if (conn.readOnly) this.tellReadOnly(conn);
+      },
+    });
+  }
+
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    if (this.conns.size === 0 && this.state === "open") {
+      this.unloadTimer = setTimeout(() => this.enqueue({ kind: "task", conn: null, run: () => this.unloadIfIdle() }), this.deps.limits.unloadDelayMs);
+    }
+  }
+
+  /** Handles one websocket message. Never throws: a bad message closes only its sender. */
+  receive(conn: Connection, data: Uint8Array): void {
+    if (conn.rejected) return;
+    const { limits, counters } = this.deps;
+    try {
+      if (data.byteLength > limits.maxMessageBytes) {
+        counters.peersClosedForLimits++;
+        conn.reject(CLOSE.tooBig, REASON.messageTooBig);
+        return;
+      }
+      const msg = parseClientMessage(data);
+      switch (msg.type) {
+        case "sync-step-1":
+          this.enqueue({ kind: "task", conn, run: () => conn.send(encodeSyncStep2(this.doc, msg.stateVector)) });
+          return;
+        case "update":
+          if (conn.readOnly) {
+            // Dropped before it touches anything: not applied, not logged, not broadcast.
+            counters.updatesDroppedReadOnly++;
+            this.tellReadOnly(conn);
+            return;
+          }
+          this.enqueue({ kind: "update", conn, update: msg.update });
+          return;
+        case "awareness":
+          if (!conn.takeAwarenessToken()) {
+            counters.peersClosedForLimits++;
+            conn.reject(CLOSE.rateLimited, REASON.awarenessRate);
+            return;
+          }
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, conn);
+          return;
+        case "query-awareness":
+          conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+          return;
+      }
+    } catch {
+      counters.malformedMessages++;
+      conn.reject(CLOSE.malformed, REASON.malformed);
+    }
+  }
+
+  private tellReadOnly(conn: Connection) {
+    if (conn.toldReadOnly) return;
+    conn.toldReadOnly = true;
+    conn.send(encodeNotice(READ_ONLY_NOTICE));
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    if (origin instanceof Connection) {
+      for (const id of [...added, ...updated]) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0 || this.conns.size === 0) return;
+    const message = encodeAwareness(this.awareness, changed);
+    for (const c of this.conns) if (c !== origin) c.send(message);
+  };
+
+  // ------------------------------------------------------------------ the queue
+
+  private enqueue(job: Job): void {
+    if (this.state === "closed") return;
+    if (job.conn) {
+      if (++job.conn.pending > this.deps.limits.maxPendingMessagesPerConnection) {
+        this.deps.counters.peersClosedForLimits++;
+        job.conn.reject(CLOSE.policy, REASON.tooManyPending);
+        return;
+      }
+    }
+    this.jobs.push(job);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      try {
+        await this.ready;
+      } catch (err) {
+        this.fail(`laden mislukt: ${errText(err)}`, CLOSE.internalError, REASON.loadFailed);
+        return;
+      }
+      while (this.jobs.length > 0 && this.state !== "closed") {
+        const job = this.jobs.shift()!;
+        if (job.conn) job.conn.pending--;
+        if (job.kind === "update") {
+          await this.applyUpdate(job.conn, job.update);
+        } else {
+          if (!(await this.flush())) break;
+          if (job.conn?.rejected) continue;
+          try {
+            await job.run();
+          } catch (err) {
+            this.deps.log(`[collab] taak in ${this.investigationId} mislukt: ${errText(err)}`);
+            job.conn?.reject(CLOSE.malformed, REASON.malformed);
+          }
+        }
+      }
+      await this.flush();
+    } finally {
+      this.draining = false;
+    }
+    if (this.jobs.length > 0 && this.state !== "closed") void this.drain();
+  }
+
+  private async applyUpdate(conn: Connection, update: Uint8Array): Promise<void> {
+    if (conn.rejected) return;
+    const { limits, counters } = this.deps;
+    if (this.approxBytes + this.batchBytes + update.byteLength > limits.maxDocumentBytes) {
+      // The estimate only grows between snapshots; a fresh snapshot gives the real size.
+      if (!(await this.flush())) return;
+      await this.compact();
+      if (this.approxBytes + update.byteLength > limits.maxDocumentBytes) {
+        counters.peersClosedForLimits++;
+        conn.reject(CLOSE.tooBig, REASON.documentTooBig);
+        return;
+      }
+    }
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch {
+      // Whatever Yjs integrated before it threw was captured by onDocUpdate and is logged as usual.
+      counters.malformedMessages++;
+      conn.reject(CLOSE.malformed, REASON.malformed);
+    }
+  }
+
+  /** Captures exactly what Yjs integrated (redundant updates produce nothing). */
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    if (origin === LOAD) return;
+    let entityIds: string[] = [];
+    try {
+      entityIds = touchedEntities(tr);
+    } catch {
+      entityIds = ["?"];
+    }
+    this.batch.push({ conn: origin instanceof Connection ? origin : null, update, entityIds, at: this.deps.clock.now() });
+    this.batchBytes += update.byteLength;
+  };
+
+  /** Writes the pending batch, then broadcasts it. False when the room failed. */
+  private async flush(): Promise<boolean> {
+    if (this.state === "closed") return false;
+    if (this.batch.length === 0) return true;
+    const batch = this.batch;
+    const bytes = this.batchBytes;
+    this.batch = [];
+    this.batchBytes = 0;
+    const { db, counters } = this.deps;
+    try {
+      this.lastUpdateId = await appendUpdates(
+        db,
+        this.investigationId,
+        batch.map((b) => ({ userId: b.conn?.user.id ?? null, at: b.at, update: b.update, entityIds: b.entityIds })),
+      );
+    } catch (err) {
+      counters.persistFailures++;
+      for (const b of batch) b.conn?.reject(CLOSE.persistFailed, REASON.persistFailed);
+      this.fail(`opslaan mislukt: ${errText(err)}`, CLOSE.persistFailed, REASON.roomReset);
+      return false;
+    }
+    counters.updatesPersisted += batch.length;
+    counters.batchesPersisted++;
+    counters.bytesPersisted += bytes;
+    this.rowsSinceSnapshot += batch.length;
+    this.approxBytes += bytes;
+    this.broadcast(batch);
+    this.scheduleProjection();
+    if (this.rowsSinceSnapshot > this.deps.limits.compactAfterRows) await this.compact();
+    return true;
+  }
+
+  private broadcast(batch: Applied[]) {
+    if (this.conns.size === 0) return;
+    const origins = new Set(batch.map((b) => b.conn));
+    const update = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
+    const message = encodeUpdate(update);
+    // The sole sender already has it; with several senders each simply ignores its own part.
+    const skip = origins.size === 1 ? batch[0].conn : null;
+    for (const c of this.conns) if (c !== skip) c.send(message);
+  }
+
+  // ------------------------------------------------------------------ compaction, projection
+
+  private async compactIfDue() {
+    if (this.rowsSinceSnapshot > this.deps.limits.compactAfterRows) await this.compact();
+  }
+
+  /** Folds the log into a snapshot. Only called with an empty batch (doc == log). */
+  private async compact(): Promise<void> {
+    if (this.rowsSinceSnapshot === 0 || this.state === "closed") return;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await writeSnapshot(this.deps.db, this.investigationId, snapshot, this.lastUpdateId, this.deps.clock.now());
+      this.rowsSinceSnapshot = 0;
+      this.approxBytes = snapshot.byteLength;
+      this.deps.counters.compactions++;
+    } catch (err) {
+      // Harmless: the log is intact and the next compaction tries again.
+      this.deps.log(`[collab] compactie van ${this.investigationId} mislukt: ${errText(err)}`);
+    }
+  }
+
+  // Throttled rather than debounced: under continuous editing the projection still follows.
+  private scheduleProjection() {
+    this.projectionDirty = true;
+    if (this.projectionTimer) return;
+    this.projectionTimer = setTimeout(() => {
+      this.projectionTimer = null;
+      this.enqueue({ kind: "task", conn: null, run: () => this.project() });
+    }, this.deps.limits.projectionDebounceMs);
+  }
+
+  private project() {
+    if (!this.projectionDirty) return;
+    this.projectionDirty = false;
+    const rows = projectEvents(this.doc);
+    const at = this.deps.clock.now();
+    // Computed in the queue (doc == log), written outside it so editing is not held up; chained to keep order.
+    this.projectionWrite = this.projectionWrite
+      .then(() => writeProjection(this.deps.db, this.investigationId, rows, at))
+      .then(() => void this.deps.counters.projections++)
+      .catch((err) => this.deps.log(`[collab] projectie van ${this.investigationId} mislukt: ${errText(err)}`));
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /** Runs as a queued task, so it may do the closing work itself. */
+  private async unloadIfIdle() {
+    if (this.conns.size > 0 || this.state !== "open") return;
+    this.state = "closing";
+    await this.closeOut();
+    this.finish();
+  }
+
+  /**
+   * Flushes, compacts, projects and closes the room (server shutdown). Peers still connected are
+   * closed last, with a code that makes them reconnect.
+   */
+  async shutdown(): Promise<void> {
+    if (this.state !== "open") return this.closed;
+    this.state = "closing";
+    await new Promise<void>((resolve) => {
+      // Runs after everything already queued.
+      this.jobs.push({
+        kind: "task",
+        conn: null,
+        run: async () => {
+          try {
+            await this.closeOut();
+          } finally {
+            resolve();
+          }
+        },
+      });
+      if (!this.draining) void this.drain();
+      void this.closed.then(resolve); // the room may fail instead
+    });
+    for (const c of this.conns) c.close(CLOSE.restart, REASON.restart);
+    this.finish();
+  }
+
+  private async closeOut() {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.projectionTimer) clearTimeout(this.projectionTimer);
+    await this.compact();
+    try {
+      this.project();
+    } catch (err) {
+      this.deps.log(`[collab] projectie van ${this.investigationId} mislukt: ${errText(err)}`);
+    }
+    await this.projectionWrite;
+  }
+
+  /** Throws the room away without writing: its doc may hold bytes the log does not. */
+  private fail(why: string, code: number, reason: string) {
+    if (this.state === "closed") return;
+    this.deps.log(`[collab] document ${this.investigationId}: ${why}`);
+    for (const c of this.conns) c.reject(code, reason);
+    this.finish();
+  }
+
+  private finish() {
+    if (this.state === "closed") return;
+    this.state = "closed";
+    this.jobs = [];
+    this.batch = [];
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.projectionTimer) clearTimeout(this.projectionTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.deps.onClosed(this);
+    this.resolveClosed();
+  }
+
+  stats() {
+    return {
+      investigationId: this.investigationId,
+      peers: this.conns.size,
+      queued: this.jobs.length,
+      rowsSinceSnapshot: this.rowsSinceSnapshot,
+      approxBytes: this.approxBytes,
+    };
+  }
+}
+
+function errText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
