@@ -1,13 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { schema } from "../db/client.ts";
 import { can, type InvestigationAction, type Membership } from "../app/domain/policy.ts";
+import { uuidParam } from "../app/domain/forms.ts";
 import type { Role } from "../app/domain/roles.ts";
 import type { AppContext } from "./context.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function membershipOf(ctx: AppContext, userId: string, investigationId: string): Promise<Membership | null> {
-  if (!UUID.test(investigationId)) return null;
+  if (!uuidParam.safeParse(investigationId).success) return null;
   const [m] = await ctx.db
     .select({ role: schema.memberships.role, organisationId: schema.memberships.organisationId })
     .from(schema.memberships)

@@ -13,7 +13,7 @@ export const REPORTING_CRITERIA = {
   maatschappelijke_onrust: "Andere situatie die (mogelijk) maatschappelijke onrust veroorzaakt",
 } as const;
 export const SUPERVISORS = { toezicht_wmo: "Toezicht Wmo (gemeente)", igj: "Inspectie Gezondheidszorg en Jeugd (IGJ)" } as const;
-export const ANALYSIS_METHODS = { sire: "SIRE", prisma: "PRISMA", tripod: "Tripod Beta", dam: "DAM", overig: "Andere methode" } as const;
+export const ANALYSIS_METHODS = { sire: "SIRE", prisma: "PRISMA", tripod_beta: "Tripod Beta", dam: "DAM", other: "Andere methode" } as const;
 // Westerkwartier protocol (seed 002) steps, in order.
 export const PHASES = {
   melden: "Melden",
