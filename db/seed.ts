@@ -4,6 +4,10 @@ import type { AppContext } from "../server/context.ts";
 import { syncDeadlinePlan } from "../server/deadlines.ts";
 import { findOrCreateOrganisation } from "../server/members.ts";
 import { addDays, addWerkdagen, todayInAmsterdam } from "../app/domain/workdays.ts";
+import * as Y from "yjs";
+import { fillDemoTimeline } from "../app/domain/timeline/demo-timeline.ts";
+import { appendUpdates } from "../server/collab/persistence.ts";
+import { rebuildProjection } from "../server/collab/projection.ts";
 import { schema } from "./client.ts";
 
 export const DEMO_PASSWORD = "ketenlijn-demo";
@@ -85,6 +89,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ investigationId: stri
     .update(schema.deadlines)
     .set({ doneAt: addWerkdagen(reportedDate, 2) })
     .where(and(eq(schema.deadlines.investigationId, inv.id), eq(schema.deadlines.key, "ontvangstbevestiging")));
+  await seedDemoTimeline(ctx, inv.id, { a: orgA!, b: orgB! }, ids["begeleider@demo.ketenlijn.nl"]);
   return { investigationId: inv.id };
 }
 
@@ -94,4 +99,17 @@ export function demoLoginsText(baseUrl: string): string {
     `Demo-accounts (wachtwoord: ${DEMO_PASSWORD}) — inloggen op ${baseUrl}/login`,
     ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(width)}  ${a.what}`),
   ].join("\n");
+}
+
+/** The demo's integrated timeline, written to the document's update log as the procesbegeleider's edit. */
+async function seedDemoTimeline(ctx: AppContext, investigationId: string, organisationIds: { a: string; b: string }, userId: string) {
+  const doc = new Y.Doc();
+  const { partyIds, periodIds, eventIds } = fillDemoTimeline(doc, { organisationIds, userId, now: ctx.clock.now() });
+  const entityIds = [
+    ...Object.values(partyIds).map((id) => `parties:${id}`),
+    ...periodIds.map((id) => `periods:${id}`),
+    ...eventIds.map((id) => `events:${id}`),
+  ];
+  await appendUpdates(ctx.db, investigationId, [{ userId, at: ctx.clock.now(), update: Y.encodeStateAsUpdate(doc), entityIds }]);
+  await rebuildProjection(ctx, investigationId);
 }
