@@ -13,6 +13,7 @@ import { clientIp, cspNonce, rejectCrossSite, securityHeaders } from "./http.ts"
 import type { RequestContext } from "./load-context.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { attachCollab } from "./collab/index.ts";
+import { startJobLoop } from "./jobs/index.ts";
 
 export interface RunningApp {
   ctx: AppContext;
@@ -83,12 +84,14 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: (lin
 
   const server = createServer(app);
   const collab = attachCollab(server, ctx, { log });
+  const jobs = startJobLoop(ctx, { log }); // rounds: closing and reminders (server/jobs)
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   return {
     ctx,
     server,
     database,
     async close() {
+      await jobs.stop();
       await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

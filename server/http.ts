@@ -23,6 +23,8 @@ export function securityHeaders(development: boolean) {
       },
     },
     strictTransportSecurity: false, // set by the TLS-terminating proxy in production
+    // Not "no-referrer": with it, browsers send `Origin: null` on plain form posts (no JavaScript).
+    referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
   });
 }

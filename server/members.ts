@@ -161,11 +161,14 @@ export async function acceptInvitation(
   ctx: AppContext,
   token: string,
   who: { newAccount: { name: string; password: string } } | { userId: string },
-): Promise<{ ok: true; userId: string; investigationId: string } | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "wrong_account" }> {
+): Promise<{ ok: true; userId: string; investigationId: string } | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "wrong_account" | "login_required" }> {
   const found = await lookupInvitation(ctx, token);
   if (!found.ok) return found;
   const inv = found.invitation;
   if ("userId" in who && found.existingUserId !== who.userId) return { ok: false, reason: "wrong_account" };
+  // The address already has an account: only that account, logged in, may use the link. Checked
+  // before claiming, so a stranger posting "create" cannot use up the invitation.
+  if ("newAccount" in who && found.existingUserId) return { ok: false, reason: "login_required" };
   const passwordHash = "newAccount" in who ? await hashPassword(who.newAccount.password) : null;
   const result = await ctx.db.transaction(async (tx) => {
     const claimed = await tx
@@ -177,7 +180,6 @@ export async function acceptInvitation(
     let userId: string;
     if ("userId" in who) userId = who.userId;
     else {
-      if (found.existingUserId) return null; // account appeared meanwhile: must log in instead
       const [u] = await tx
         .insert(schema.users)
         .values({ email: inv.email, name: who.newAccount.name, passwordHash: passwordHash!, canCreateInvestigations: inv.role === "procesbegeleider" })

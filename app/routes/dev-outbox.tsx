@@ -6,10 +6,13 @@ import { schema } from "../../db/client.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Uitgaande e-mail (ontwikkeling) – Ketenlijn" }];
 
-// Development only: shows what would have been mailed. Hidden (404) when SMTP is configured
-// or on a real PostgreSQL deployment, because it would show everyone's personal links.
+// Development only: shows what would have been mailed. Hidden (404) when SMTP is configured,
+// on a real PostgreSQL deployment, and to anyone not on this machine, because it shows
+// everyone's personal links.
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
 export async function loader({ context }: Route.LoaderArgs) {
-  if (!context.app.config.devOutbox) notFound();
+  if (!context.app.config.devOutbox || !LOOPBACK.test(context.ip)) notFound();
   const rows = await context.app.db.select().from(schema.outbox).orderBy(desc(schema.outbox.id)).limit(100);
   const fmt = new Intl.DateTimeFormat("nl-NL", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Amsterdam" });
   return { mails: rows.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, at: fmt.format(m.createdAt) })) };

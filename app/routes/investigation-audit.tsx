@@ -50,29 +50,32 @@ export default function AuditLog() {
       {rows.length === 0 ? (
         <div className="empty">Nog niets vastgelegd.</div>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Moment</th>
-              <th scope="col">Handeling</th>
-              <th scope="col">Door</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={i}>
-                <td>{r.at}</td>
-                <td>{r.action}</td>
-                <td>{r.actor}</td>
-                <td>
-                  {r.subject ? `${r.subject} ` : ""}
-                  <span className="muted">{r.details}</span>
-                </td>
+        // Focusable so that keyboard users can scroll it sideways on a narrow screen.
+        <div className="table-scroll" role="region" aria-label="Logboek" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Moment</th>
+                <th scope="col">Handeling</th>
+                <th scope="col">Door</th>
+                <th scope="col">Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  <td>{r.at}</td>
+                  <td>{r.action}</td>
+                  <td>{r.actor}</td>
+                  <td>
+                    {r.subject ? `${r.subject} ` : ""}
+                    <span className="muted">{r.details}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

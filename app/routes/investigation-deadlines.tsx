@@ -41,73 +41,77 @@ export default function Deadlines() {
         Standaardtermijnen volgens het protocol (werkdagen zonder weekenden en Nederlandse feestdagen; tijdzone Europe/Amsterdam).
         {editable ? " Een gewijzigde datum vraagt om een reden en wordt vastgelegd in het logboek." : ""}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Termijn</th>
-            <th scope="col">Uiterste datum</th>
-            <th scope="col">Status</th>
-            <th scope="col">Regel en bron</th>
-          </tr>
-        </thead>
-        <tbody>
-          {deadlines.map((d) => {
-            const errors: Record<string, string> = actionData?.key === d.key ? (actionData.errors as Record<string, string>) : {};
-            const vals = actionData?.key === d.key ? (actionData.values as Record<string, string>) : {};
-            return (
-              <tr key={d.key}>
-                <th scope="row">{d.label}</th>
-                <td>
-                  {d.dueDate ? formatDutchDate(d.dueDate) : <span className="muted">Nog niet te berekenen</span>}
-                  {d.relative ? <div className="muted">{d.relative}</div> : null}
-                  {d.overridden ? (
-                    <div className="muted">
-                      Aangepast (berekend: {d.computedDate ? formatDutchDateShort(d.computedDate) : "—"}). Reden: {d.overrideReason}
-                    </div>
-                  ) : null}
-                </td>
-                <td>
-                  <DeadlineBadge status={d.status} />
-                  {d.doneAt ? <div className="muted">op {formatDutchDateShort(d.doneAt)}</div> : null}
-                </td>
-                <td>
-                  {d.rule}
-                  <div className="muted">{d.source}</div>
-                  {editable ? (
-                    <details open={Object.keys(errors).length > 0}>
-                      <summary>Wijzigen</summary>
-                      <Form method="post" noValidate>
-                        <input type="hidden" name="key" value={d.key} />
-                        {errors._form ? <p className="field__error">{errors._form}</p> : null}
-                        <div className={`field${errors.date ? " field--error" : ""}`}>
-                          <label htmlFor={`date-${d.key}`}>Nieuwe datum</label>
-                          <input id={`date-${d.key}`} name="date" type="date" defaultValue={vals.date ?? d.dueDate ?? ""} aria-invalid={errors.date ? true : undefined}
-                            aria-describedby={errors.date ? `date-${d.key}-error` : undefined} />
-                          {errors.date ? <p className="field__error" id={`date-${d.key}-error`}>{errors.date}</p> : null}
-                        </div>
-                        <div className={`field${errors.reason ? " field--error" : ""}`}>
-                          <label htmlFor={`reason-${d.key}`}>Reden</label>
-                          <input id={`reason-${d.key}`} name="reason" defaultValue={vals.reason ?? ""} aria-invalid={errors.reason ? true : undefined}
-                            aria-describedby={errors.reason ? `reason-${d.key}-error` : undefined} />
-                          {errors.reason ? <p className="field__error" id={`reason-${d.key}-error`}>{errors.reason}</p> : null}
-                        </div>
-                        <div className="actions">
-                          <button type="submit" name="intent" value="change" className="button" disabled={busy}>
-                            Datum opslaan
-                          </button>
-                          <button type="submit" name="intent" value={d.doneAt ? "undone" : "done"} className="button button--secondary" disabled={busy}>
-                            {d.doneAt ? "Markeer als open" : "Markeer als afgerond"}
-                          </button>
-                        </div>
-                      </Form>
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Termijn</th>
+              <th scope="col">Uiterste datum</th>
+              <th scope="col">Status</th>
+              <th scope="col">Regel en bron</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deadlines.map((d) => {
+              const errors: Record<string, string> = actionData?.key === d.key ? (actionData.errors as Record<string, string>) : {};
+              const vals = actionData?.key === d.key ? (actionData.values as Record<string, string>) : {};
+              return (
+                <tr key={d.key}>
+                  <th scope="row">{d.label}</th>
+                  <td>
+                    {d.dueDate ? formatDutchDate(d.dueDate) : <span className="muted">Nog niet te berekenen</span>}
+                    {d.relative ? <div className="muted">{d.relative}</div> : null}
+                    {d.overridden ? (
+                      <div className="muted">
+                        Aangepast (berekend: {d.computedDate ? formatDutchDateShort(d.computedDate) : "—"}). Reden: {d.overrideReason}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    <DeadlineBadge status={d.status} />
+                    {d.doneAt ? <div className="muted">op {formatDutchDateShort(d.doneAt)}</div> : null}
+                  </td>
+                  <td>
+                    {d.rule}
+                    <div className="muted">{d.source}</div>
+                    {editable ? (
+                      <details open={Object.keys(errors).length > 0}>
+                        <summary>
+                          Wijzigen<span className="visually-hidden"> {d.label}</span>
+                        </summary>
+                        <Form method="post" noValidate>
+                          <input type="hidden" name="key" value={d.key} />
+                          {errors._form ? <p className="field__error">{errors._form}</p> : null}
+                          <div className={`field${errors.date ? " field--error" : ""}`}>
+                            <label htmlFor={`date-${d.key}`}>Nieuwe datum</label>
+                            <input id={`date-${d.key}`} name="date" type="date" defaultValue={vals.date ?? d.dueDate ?? ""} aria-invalid={errors.date ? true : undefined}
+                              aria-describedby={errors.date ? `date-${d.key}-error` : undefined} />
+                            {errors.date ? <p className="field__error" id={`date-${d.key}-error`}>{errors.date}</p> : null}
+                          </div>
+                          <div className={`field${errors.reason ? " field--error" : ""}`}>
+                            <label htmlFor={`reason-${d.key}`}>Reden</label>
+                            <input id={`reason-${d.key}`} name="reason" defaultValue={vals.reason ?? ""} aria-invalid={errors.reason ? true : undefined}
+                              aria-describedby={errors.reason ? `reason-${d.key}-error` : undefined} />
+                            {errors.reason ? <p className="field__error" id={`reason-${d.key}-error`}>{errors.reason}</p> : null}
+                          </div>
+                          <div className="actions">
+                            <button type="submit" name="intent" value="change" className="button" disabled={busy}>
+                              Datum opslaan
+                            </button>
+                            <button type="submit" name="intent" value={d.doneAt ? "undone" : "done"} className="button button--secondary" disabled={busy}>
+                              {d.doneAt ? "Markeer als open" : "Markeer als afgerond"}
+                            </button>
+                          </div>
+                        </Form>
+                      </details>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -79,100 +79,104 @@ export default function Members() {
       ) : null}
       {actionData?.intent !== "invite" ? <FormError message={errors._form} /> : null}
       <h2>Deelnemers</h2>
-      <table>
-        <caption className="visually-hidden">Deelnemers van dit onderzoek</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">Organisatie</th>
-            <th scope="col">Rol</th>
-            {manage ? <th scope="col">Beheer</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.userId}>
-              <td>
-                {m.name}
-                {m.email ? <div className="muted">{m.email}</div> : null}
-              </td>
-              <td>{m.organisation ?? "—"}</td>
-              <td>{ROLE_LABELS[m.role]}</td>
-              {manage ? (
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">Deelnemers van dit onderzoek</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">Organisatie</th>
+              <th scope="col">Rol</th>
+              {manage ? <th scope="col">Beheer</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId}>
                 <td>
-                  <Form method="post" className="actions">
-                    <input type="hidden" name="intent" value="role" />
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
-                      Rol van {m.name}
-                    </label>
-                    <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {ROLE_LABELS[r]}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" className="button button--secondary" disabled={busy}>
-                      Rol wijzigen
-                    </button>
-                  </Form>
-                  {m.userId !== me ? (
-                    <Form
-                      method="post"
-                      onSubmit={(e) => {
-                        if (!confirm(`${m.name} verwijderen uit dit onderzoek? De toegang stopt direct.`)) e.preventDefault();
-                      }}
-                    >
-                      <input type="hidden" name="intent" value="remove" />
+                  {m.name}
+                  {m.email ? <div className="muted">{m.email}</div> : null}
+                </td>
+                <td>{m.organisation ?? "—"}</td>
+                <td>{ROLE_LABELS[m.role]}</td>
+                {manage ? (
+                  <td>
+                    <Form method="post" className="actions">
+                      <input type="hidden" name="intent" value="role" />
                       <input type="hidden" name="userId" value={m.userId} />
-                      <button type="submit" className="button button--danger" disabled={busy}>
-                        Verwijderen<span className="visually-hidden"> {m.name}</span>
+                      <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
+                        Rol van {m.name}
+                      </label>
+                      <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" className="button button--secondary" disabled={busy}>
+                        Rol wijzigen
                       </button>
                     </Form>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                    {m.userId !== me ? (
+                      <Form
+                        method="post"
+                        onSubmit={(e) => {
+                          if (!confirm(`${m.name} verwijderen uit dit onderzoek? De toegang stopt direct.`)) e.preventDefault();
+                        }}
+                      >
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="userId" value={m.userId} />
+                        <button type="submit" className="button button--danger" disabled={busy}>
+                          Verwijderen<span className="visually-hidden"> {m.name}</span>
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {manage ? (
         <>
           <h2>Openstaande uitnodigingen</h2>
           {invitations.length === 0 ? (
             <p className="muted">Er staan geen uitnodigingen open.</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">E-mailadres</th>
-                  <th scope="col">Rol</th>
-                  <th scope="col">Organisatie</th>
-                  <th scope="col">Geldig tot</th>
-                  <th scope="col">Beheer</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((i) => (
-                  <tr key={i.id}>
-                    <td>{i.email}</td>
-                    <td>{ROLE_LABELS[i.role]}</td>
-                    <td>{i.organisation ?? "—"}</td>
-                    <td>{i.expires}</td>
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" className="button button--secondary" disabled={busy}>
-                          Intrekken<span className="visually-hidden"> uitnodiging {i.email}</span>
-                        </button>
-                      </Form>
-                    </td>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">E-mailadres</th>
+                    <th scope="col">Rol</th>
+                    <th scope="col">Organisatie</th>
+                    <th scope="col">Geldig tot</th>
+                    <th scope="col">Beheer</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {invitations.map((i) => (
+                    <tr key={i.id}>
+                      <td>{i.email}</td>
+                      <td>{ROLE_LABELS[i.role]}</td>
+                      <td>{i.organisation ?? "—"}</td>
+                      <td>{i.expires}</td>
+                      <td>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="revoke" />
+                          <input type="hidden" name="invitationId" value={i.id} />
+                          <button type="submit" className="button button--secondary" disabled={busy}>
+                            Intrekken<span className="visually-hidden"> uitnodiging {i.email}</span>
+                          </button>
+                        </Form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <h2 id="h-invite">Iemand uitnodigen</h2>
           <Form method="post" className="panel" noValidate aria-labelledby="h-invite">

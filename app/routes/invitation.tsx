@@ -46,7 +46,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const message =
       result.reason === "wrong_account"
         ? "Deze uitnodiging is voor een ander account. Log uit en log in met het uitgenodigde e-mailadres."
-        : INVITATION_PROBLEMS[result.reason];
+        : result.reason === "login_required"
+          ? "Er bestaat al een account voor dit e-mailadres. Log in om deel te nemen."
+          : INVITATION_PROBLEMS[result.reason];
     return data({ errors: { _form: message } as Record<string, string>, name: values.name ?? "" }, { status: 409 });
   }
   const token = await startSession(context.app, result.userId, context.sessionToken);

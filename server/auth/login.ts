@@ -1,6 +1,6 @@
 import { and, count, eq, gt } from "drizzle-orm";
 import { schema } from "../../db/client.ts";
-import { audit } from "../audit.ts";
+import type { AuditAction } from "../audit.ts";
 import type { AppContext } from "../context.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import { startSession } from "./sessions.ts";
@@ -31,11 +31,20 @@ export async function logIn(
   input: { email: string; password: string; ip: string; previousToken?: string | null },
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
+  // The attempt is written as failed *before* counting and checking the password, and settled
+  // afterwards: attempts running at the same time then count against each other, so a burst of
+  // parallel guesses cannot all pass the check before any failure is recorded.
+  const [attempt] = await ctx.db
+    .insert(schema.auditLog)
+    .values({ at: ctx.clock.now(), action: "login.failed", subjectEmail: email, ip: input.ip })
+    .returning({ id: schema.auditLog.id });
+  const settle = (action: AuditAction, actorId: string | null) =>
+    ctx.db.update(schema.auditLog).set({ action, actorId }).where(eq(schema.auditLog.id, attempt.id));
   if (
-    (await recentFailures(ctx, "email", email)) >= MAX_FAILURES_PER_ACCOUNT ||
-    (await recentFailures(ctx, "ip", input.ip)) >= MAX_FAILURES_PER_ADDRESS
+    (await recentFailures(ctx, "email", email)) > MAX_FAILURES_PER_ACCOUNT ||
+    (await recentFailures(ctx, "ip", input.ip)) > MAX_FAILURES_PER_ADDRESS
   ) {
-    await audit(ctx, { action: "login.blocked", subjectEmail: email, ip: input.ip });
+    await settle("login.blocked", null);
     return { ok: false, reason: "rate_limited", retryAfterMinutes: RATE_WINDOW_MINUTES };
   }
   const [user] = await ctx.db.select().from(schema.users).where(eq(schema.users.email, email)).limit(1);
@@ -43,10 +52,10 @@ export async function logIn(
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password), false);
   if (!user || !valid) {
-    await audit(ctx, { action: "login.failed", subjectEmail: email, ip: input.ip, actorId: user?.id });
+    if (user) await settle("login.failed", user.id);
     return { ok: false, reason: "invalid" };
   }
   const token = await startSession(ctx, user.id, input.previousToken);
-  await audit(ctx, { action: "login.ok", actorId: user.id, subjectEmail: email, ip: input.ip });
+  await settle("login.ok", user.id);
   return { ok: true, token, userId: user.id };
 }

@@ -1,10 +1,13 @@
 import { WebSocket } from "ws";
+import type { Membership } from "../../app/domain/policy.ts";
 import { TokenBucket, type CollabLimits } from "./limits.ts";
 import { CLOSE, REASON } from "./protocol.ts";
 
 export interface CollabUser {
   id: string;
   name: string;
+  /** Role and organisation: what the write check (write-guard.ts) judges updates by. */
+  membership: Membership;
 }
 
 /** One peer: a websocket of an authenticated member in one investigation document. */

@@ -11,6 +11,13 @@ import { authorizeUpgrade, isCollabRequest, refuseUpgrade } from "./upgrade.ts";
 export { DEFAULT_LIMITS, type CollabLimits } from "./limits.ts";
 export { MESSAGE_NOTICE, READ_ONLY_NOTICE, CLOSE } from "./protocol.ts";
 
+/** An upgrade between its access check and joining its room: a revocation in that gap still counts. */
+interface Ticket {
+  investigationId: string;
+  userId: string;
+  revoked: boolean;
+}
+
 export interface CollabOptions {
   limits?: Partial<CollabLimits>;
   log?: (line: string) => void;
@@ -43,6 +50,7 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
     bytesPersisted: 0,
     batchesPersisted: 0,
     updatesDroppedReadOnly: 0,
+    updatesRefused: 0,
     compactions: 0,
     projections: 0,
     peersClosedForLimits: 0,
@@ -52,8 +60,7 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
   let upgradesRefused = 0;
   let closing = false;
   const rooms = new Map<string, Room>();
-  // Upgrades between the access check and the open socket: a revocation in that gap still counts.
-  const pending = new Set<{ investigationId: string; userId: string; revoked: boolean }>();
+  const pending = new Set<Ticket>();
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: hardPayloadCap(limits), perMessageDeflate: false });
 
@@ -103,21 +110,25 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
     if (socket.destroyed) return;
     const ticket = { investigationId: decision.investigationId, userId: decision.user.id, revoked: false };
     pending.add(ticket);
-    const { investigationId, user, canWrite } = decision;
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      pending.delete(ticket);
-      if (ticket.revoked) {
-        ws.close(CLOSE.accessRevoked, REASON.accessRevoked);
-        return;
-      }
-      void openConnection(ws, investigationId, user, canWrite);
-    });
+    socket.once("close", () => pending.delete(ticket)); // ws may refuse a bad handshake itself
+    const { user, canWrite } = decision;
+    wss.handleUpgrade(req, socket, head, (ws) => void openConnection(ws, ticket, user, canWrite));
   }
 
-  async function openConnection(ws: WebSocket, investigationId: string, user: CollabUser, canWrite: boolean) {
+  async function openConnection(ws: WebSocket, ticket: Ticket, user: CollabUser, canWrite: boolean) {
+    const { investigationId } = ticket;
+    if (closing) {
+      // The upgrade was checked just before close() began: no new document after shutdown.
+      ws.close(CLOSE.restart, REASON.restart);
+      return;
+    }
     const conn = new Connection(ws, user, investigationId, !canWrite, limits);
     // Messages that arrive while the room is being found are kept in order.
     const early: Uint8Array[] = [];
+    const closeForLimit = (code: number, reason: string) => {
+      counters.peersClosedForLimits++;
+      conn.reject(code, reason);
+    };
     let room: Room | null = null;
     ws.on("message", (data, isBinary) => {
       const bytes = toBytes(data);
@@ -126,30 +137,56 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
         conn.reject(CLOSE.malformed, REASON.malformed);
         return;
       }
-      if (room) room.receive(conn, bytes);
-      else early.push(bytes);
+      if (room) return room.receive(conn, bytes);
+      // Bounded like the queue it stands in for.
+      if (bytes.byteLength > limits.maxMessageBytes) return closeForLimit(CLOSE.tooBig, REASON.messageTooBig);
+      if (early.length >= limits.maxPendingMessagesPerConnection) return closeForLimit(CLOSE.policy, REASON.tooManyPending);
+      early.push(bytes);
     });
     ws.on("pong", () => (conn.alive = true));
     ws.on("error", () => ws.terminate()); // e.g. maxPayload exceeded: ws has closed it with 1009 already
-    ws.on("close", () => room?.leave(conn));
+    ws.on("close", () => {
+      try {
+        room?.leave(conn);
+      } catch (err) {
+        log(`[collab] afmelden mislukt: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+    let found: Room;
     try {
-      room = await roomFor(investigationId);
+      found = await roomFor(investigationId);
     } catch (err) {
       log(`[collab] document ${investigationId} niet beschikbaar: ${err instanceof Error ? err.message : String(err)}`);
       conn.reject(CLOSE.internalError, REASON.loadFailed);
       return;
     }
     if (ws.readyState !== ws.OPEN) return;
-    room.join(conn);
-    for (const bytes of early.splice(0)) room.receive(conn, bytes);
+    pending.delete(ticket);
+    if (ticket.revoked) {
+      conn.reject(CLOSE.accessRevoked, REASON.accessRevoked);
+      return;
+    }
+    if (closing || !found.acceptsPeers) {
+      ws.close(CLOSE.restart, REASON.restart);
+      return;
+    }
+    // Only a joined peer's messages reach the room.
+    room = found;
+    found.join(conn);
+    for (const bytes of early.splice(0)) found.receive(conn, bytes);
   }
 
+  // Called from request handlers (member removed, role changed): must never throw into them.
   const onRevoked = (investigationId: string, userId: string) => {
-    const id = investigationId.toLowerCase();
-    for (const t of pending) if (t.investigationId === id && t.userId === userId) t.revoked = true;
-    const room = rooms.get(id);
-    if (!room) return;
-    for (const c of room.conns) if (c.user.id === userId) c.reject(CLOSE.accessRevoked, REASON.accessRevoked);
+    try {
+      const id = investigationId.toLowerCase();
+      for (const t of pending) if (t.investigationId === id && t.userId === userId) t.revoked = true;
+      const room = rooms.get(id);
+      if (!room) return;
+      for (const c of room.conns) if (c.user.id === userId) c.reject(CLOSE.accessRevoked, REASON.accessRevoked);
+    } catch (err) {
+      log(`[collab] intrekken mislukt: ${err instanceof Error ? err.message : String(err)}`);
+    }
   };
   ctx.onAccessRevoked.add(onRevoked);
 

@@ -3,6 +3,7 @@ import type * as Y from "yjs";
 import { readTimeline } from "../../app/domain/timeline/schema.ts";
 import { schema, type Database } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
+import { projectAnalysis } from "./analysis-projection.ts";
 import { loadDoc } from "./persistence.ts";
 
 /**
@@ -80,6 +81,7 @@ export async function rebuildProjection(ctx: Pick<AppContext, "db" | "clock">, i
   try {
     const rows = projectEvents(doc);
     await writeProjection(ctx.db, investigationId, rows, ctx.clock.now());
+    await projectAnalysis(ctx, investigationId, doc);
     return rows.length;
   } finally {
     doc.destroy();

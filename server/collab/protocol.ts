@@ -29,6 +29,8 @@ export const CLOSE = {
   rateLimited: 4029,
   malformed: 4400,
   accessRevoked: 4403,
+  /** An update the write check refused: the client must drop its local copy and load afresh. */
+  refused: 4409,
   persistFailed: 4500,
 } as const;
 
@@ -40,6 +42,7 @@ export const REASON = {
   tooManyPending: "Te veel berichten tegelijk; de verbinding is verbroken.",
   slowPeer: "De verbinding is te traag; probeer het opnieuw.",
   malformed: "Ongeldig bericht ontvangen; de verbinding is verbroken.",
+  refused: "Deze wijziging mag u niet doen; de pagina wordt opnieuw geladen.",
   accessRevoked: "Uw toegang tot dit onderzoek is gewijzigd; laad de pagina opnieuw.",
   persistFailed: "Uw wijziging kon niet worden opgeslagen; de verbinding wordt hersteld.",
   roomReset: "Opslaan mislukte; de verbinding wordt hersteld.",

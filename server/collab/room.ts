@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../context.ts";
 import { Connection } from "./connection.ts";
+import { checkWrite } from "./write-guard.ts";
 import { touchedEntities } from "./entities.ts";
 import type { CollabLimits } from "./limits.ts";
 import { appendUpdates, loadState, writeSnapshot } from "./persistence.ts";
@@ -24,6 +25,8 @@ export interface CollabCounters {
   bytesPersisted: number;
   batchesPersisted: number;
   updatesDroppedReadOnly: number;
+  /** Updates refused by the write check (a ketenpartner changing another lane, say). */
+  updatesRefused: number;
   compactions: number;
   projections: number;
   peersClosedForLimits: number;
@@ -193,7 +196,9 @@ export class Room {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0 || this.conns.size === 0) return;
     const message = encodeAwareness(this.awareness, changed);
-    for (const c of this.conns) if (c !== origin) c.send(message);
+    // The sender gets its own state back too: the stock client closes a connection that received
+    // nothing for 30 s, and for a peer alone in the document this echo (every 15 s) is all it gets.
+    for (const c of this.conns) c.send(message);
   };
 
   // ------------------------------------------------------------------ the queue
@@ -257,6 +262,16 @@ export class Room {
       }
     }
     try {
+      const check = checkWrite(this.doc, update, conn.user.membership);
+      if (!check.ok) {
+        // Not applied, not logged, not broadcast; the peer is told why and closed. Closing is
+        // needed: Yjs integrates a client's updates in clock order, so after a refused update
+        // nothing later from that client could ever be applied. The client starts afresh.
+        counters.updatesRefused++;
+        conn.send(encodeNotice({ type: "forbidden", message: check.message }));
+        conn.reject(CLOSE.refused, REASON.refused);
+        return;
+      }
       Y.applyUpdate(this.doc, update, conn);
     } catch {
       // Whatever Yjs integrated before it threw was captured by onDocUpdate and is logged as usual.

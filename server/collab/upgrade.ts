@@ -47,7 +47,7 @@ export async function authorizeUpgrade(ctx: AppContext, req: IncomingMessage): P
   return {
     ok: true,
     investigationId: investigationId.toLowerCase(),
-    user: { id: user.id, name: user.name },
+    user: { id: user.id, name: user.name, membership: access.membership },
     canWrite: can(access.membership, "workspace.write"),
   };
 }

@@ -108,8 +108,14 @@ export async function createUser(ctx: AppContext, name = "Testgebruiker"): Promi
 
 export type Role = "procesbegeleider" | "onderzoeker" | "ketenpartner" | "toezichthouder";
 
-export async function addMember(ctx: AppContext, investigationId: string, role: Role, name: string = role): Promise<TestUser> {
+export async function addMember(
+  ctx: AppContext,
+  investigationId: string,
+  role: Role,
+  name: string = role,
+  organisationId: string | null = null,
+): Promise<TestUser> {
   const user = await createUser(ctx, name);
-  await ctx.db.insert(schema.memberships).values({ investigationId, userId: user.userId, role });
+  await ctx.db.insert(schema.memberships).values({ investigationId, userId: user.userId, role, organisationId });
   return user;
 }
