@@ -29,6 +29,62 @@ Deze link is alleen voor u bedoeld; stuur hem niet door.
 
 Ketenlijn`,
   },
+  // Comment rounds (issue 5). {{how}} is either the personal link (no account) or the in-app link.
+  "round-invitation": {
+    subject: "Uitnodiging om te reageren: {{document}}",
+    text: `Beste {{name}},
+
+{{inviter}} nodigt u uit om te reageren op het volgende document: {{document}}.
+Uw reactie gaat over {{focus}}.
+
+U kunt reageren tot en met {{deadline}} ({{term}}).
+
+{{how}}
+
+Bij het versturen ondertekent u uw reactie met uw naam en uw functie of relatie tot de casus.
+U hoort van ons wat er met uw reactie is gedaan.
+
+Ketenlijn`,
+  },
+  "round-reminder": {
+    subject: "Herinnering: reageren kan nog tot en met {{deadline}}",
+    text: `Beste {{name}},
+
+U bent uitgenodigd om te reageren op: {{document}}.
+Wij hebben nog geen ondertekende reactie van u ontvangen. Reageren kan nog tot en met {{deadline}}.
+
+{{how}}
+
+Wilt u niet reageren? Dan hoeft u niets te doen.
+
+Ketenlijn`,
+  },
+  "round-closed": {
+    subject: "De reactietermijn is verstreken: {{document}}",
+    text: `Beste {{name}},
+
+De termijn om te reageren op "{{document}}" is verstreken op {{deadline}}.
+
+{{outcome}}
+
+Ketenlijn`,
+  },
+  "round-disposition": {
+    subject: "Wat er met uw reactie is gedaan: {{document}}",
+    text: `Beste {{name}},
+
+U heeft op {{submitted}} gereageerd op "{{document}}" ({{pointer}}).
+
+Uw reactie is: {{disposition}}.
+{{noteLabel}}: {{note}}
+
+Uw reactie:
+{{excerpt}}
+
+Heeft u hierover vragen? Neem dan contact op met de procesbegeleider van het onderzoek, {{lead}}.
+
+Ketenlijn`,
+  },
 } as const;
 
 export type MailTemplate = keyof typeof MAIL_TEXTS;

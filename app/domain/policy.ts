@@ -17,6 +17,11 @@ export const INVESTIGATION_ACTIONS = [
   "workspace.read",
   "workspace.write",
   "assessment.record",
+  "interviews.view",
+  "interviews.edit",
+  "rounds.view",
+  "rounds.manage",
+  "rounds.react",
 ] as const;
 export type InvestigationAction = (typeof INVESTIGATION_ACTIONS)[number];
 
@@ -33,10 +38,41 @@ const ALLOWED: Record<Role, ReadonlySet<InvestigationAction>> = {
     "audit.view",
     "workspace.read",
     "workspace.write",
+    "interviews.view",
+    "interviews.edit",
+    "rounds.view",
+    "rounds.manage",
   ]),
-  onderzoeker: new Set<InvestigationAction>(["investigation.view", "members.view", "deadlines.view", "workspace.read", "workspace.write"]),
-  ketenpartner: new Set<InvestigationAction>(["investigation.view", "members.view", "deadlines.view", "workspace.read", "workspace.write"]),
-  toezichthouder: new Set<InvestigationAction>(["investigation.view", "members.view", "deadlines.view", "workspace.read", "assessment.record"]),
+  onderzoeker: new Set<InvestigationAction>([
+    "investigation.view",
+    "members.view",
+    "deadlines.view",
+    "workspace.read",
+    "workspace.write",
+    "interviews.view",
+    "interviews.edit",
+    "rounds.view",
+    "rounds.react",
+  ]),
+  ketenpartner: new Set<InvestigationAction>([
+    "investigation.view",
+    "members.view",
+    "deadlines.view",
+    "workspace.read",
+    "workspace.write",
+    "interviews.view",
+    "rounds.view",
+    "rounds.react",
+  ]),
+  toezichthouder: new Set<InvestigationAction>([
+    "investigation.view",
+    "members.view",
+    "deadlines.view",
+    "workspace.read",
+    "assessment.record",
+    "interviews.view",
+    "rounds.view",
+  ]),
 };
 
 export interface Actor {
