@@ -46,8 +46,12 @@ export default function InvestigationLayout() {
         <NavLink to={base} end>
           Overzicht
         </NavLink>
+        <NavLink to={`${base}/tijdlijn`}>Tijdlijn</NavLink>
+        <NavLink to={`${base}/analyse`}>Analyse</NavLink>
         {may.edit ? <NavLink to={`${base}/gegevens`}>Gegevens</NavLink> : null}
         {may.client ? <NavLink to={`${base}/client`}>Cliënt</NavLink> : null}
+        <NavLink to={`${base}/gesprekken`}>Gesprekken</NavLink>
+        <NavLink to={`${base}/rondes`}>Rondes</NavLink>
         <NavLink to={`${base}/deelnemers`}>Deelnemers</NavLink>
         <NavLink to={`${base}/termijnen`}>Termijnen</NavLink>
         {may.audit ? <NavLink to={`${base}/logboek`}>Logboek</NavLink> : null}

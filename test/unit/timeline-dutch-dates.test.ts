@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDutchDate, parseDutchTime, parseMonthName } from "../../app/domain/timeline/dutch-dates";
-import { formatDutchNumericPartialDate } from "../../app/domain/timeline/partial-date";
+import { parseDutchDate, parseDutchTime, parseMonthName } from "../../app/domain/timeline/dutch-dates.ts";
+import { formatDutchNumericPartialDate } from "../../app/domain/timeline/partial-date.ts";
 
 function value(input: string, time?: string) {
   const r = parseDutchDate(input, time);

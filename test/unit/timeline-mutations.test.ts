@@ -17,8 +17,8 @@ import {
   updateParty,
   updatePeriod,
   type EventAction,
-} from "../../app/domain/timeline/mutations";
-import { getTimelineMaps, readEvent, readTimeline } from "../../app/domain/timeline/schema";
+} from "../../app/domain/timeline/mutations.ts";
+import { getTimelineMaps, readEvent, readTimeline } from "../../app/domain/timeline/schema.ts";
 
 const T0 = new Date("2024-03-01T09:00:00.000Z");
 const T1 = new Date("2024-03-02T10:00:00.000Z");
@@ -215,6 +215,18 @@ describe("concurrent editing", () => {
     expect(v.description).toBe("[A] Karig ingerichte woning, geen bedje voor kind 2.");
     expect(v.flags).toEqual({ signaal: true, kritiekMoment: true, overdracht: true, opschaling: false });
     expect(new Set(v.lifeDomains)).toEqual(new Set(["wonen", "gezin", "financien"]));
+  });
+
+  it("two peers replacing the source list at once keep both, without duplicates", () => {
+    const { doc: a, eventId } = setup();
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    updateEvent(a, eventId, { sources: [{ type: "dossier", reference: "Journaal" }, { type: "interview", reference: "Interview A" }] }, { userId: "ua" });
+    updateEvent(b, eventId, { sources: [{ type: "dossier", reference: "Journaal" }, { type: "interview", reference: "Interview B" }] }, { userId: "ub" });
+    sync(a, b);
+    const refs = value(a, eventId).sources.map((s) => s.reference);
+    expect(refs).toEqual(value(b, eventId).sources.map((s) => s.reference));
+    expect([...refs].sort()).toEqual(["Interview A", "Interview B", "Journaal"]);
   });
 
   it("an edit on an event a peer deleted does not resurrect or break it", () => {

@@ -11,7 +11,7 @@ import {
   precisionOf,
   sortPartialDates,
   toInterval,
-} from "../../app/domain/timeline/partial-date";
+} from "../../app/domain/timeline/partial-date.ts";
 
 describe("parsePartialDate", () => {
   it("recognises the four precisions", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createEvent, createParty, createPeriod } from "../../app/domain/timeline/mutations";
-import { groupPartiesByDomain, readEvent, readTimeline } from "../../app/domain/timeline/schema";
+import { createEvent, createParty, createPeriod } from "../../app/domain/timeline/mutations.ts";
+import { groupPartiesByDomain, readEvent, readTimeline } from "../../app/domain/timeline/schema.ts";
 
 const ctx = { userId: "user-1", now: new Date("2024-03-01T09:00:00.000Z") };
 

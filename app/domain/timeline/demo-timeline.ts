@@ -4,9 +4,9 @@
 // organisations, places and professionals are invented; the family appears only as "moeder",
 // "vader", "kind 1" and "kind 2". Deterministic apart from the generated uuids.
 import * as Y from "yjs";
-import { createEvent, createParty, createPeriod, type EventInput } from "./mutations";
-import type { EventFlags, Source } from "./schema";
-import type { EventKind, EventStatus } from "./vocabulary";
+import { createEvent, createParty, createPeriod, type EventInput } from "./mutations.ts";
+import type { EventFlags, Source } from "./schema.ts";
+import type { EventKind, EventStatus } from "./vocabulary.ts";
 
 export interface DemoTimelineOptions {
   /** Member organisations of the two demo ketenpartners: a = Wijkteam Noord, b = Stichting Jeugdhulp De Brug. */
@@ -15,7 +15,7 @@ export interface DemoTimelineOptions {
   userId: string;
   /** Transaction origin (all of it is one transaction). */
   origin?: unknown;
-  /** createdAt / updatedAt of every event; fixed by default so the demo is reproducible. */
+  /** createdAt / updatedAt of the first event (later ones follow at one-second steps); fixed by default so the demo is reproducible. */
   now?: Date;
 }
 
@@ -546,6 +546,9 @@ const FLAG_LETTERS: Record<string, keyof EventFlags> = {
 export function fillDemoTimeline(doc: Y.Doc, opts: DemoTimelineOptions): DemoTimelineResult {
   const now = opts.now ?? DEFAULT_NOW;
   const ctx = { userId: opts.userId, origin: opts.origin, now };
+  // One second apart, so facts with the same date keep the order written here (compareEvents
+  // falls back to createdAt before the random id).
+  const createdAt = (i: number) => new Date(now.getTime() + i * 1000);
   const result: DemoTimelineResult = {
     partyIds: {} as Record<DemoPartyKey, string>,
     periodIds: [],
@@ -561,7 +564,7 @@ export function fillDemoTimeline(doc: Y.Doc, opts: DemoTimelineOptions): DemoTim
       );
     });
     for (const period of PERIODS) result.periodIds.push(createPeriod(doc, period, ctx));
-    for (const e of EVENTS) {
+    EVENTS.forEach((e, i) => {
       const flags: Partial<EventFlags> = {};
       for (const letter of e.f ?? "") flags[FLAG_LETTERS[letter]] = true;
       const input: EventInput = {
@@ -580,8 +583,8 @@ export function fillDemoTimeline(doc: Y.Doc, opts: DemoTimelineOptions): DemoTim
         status: e.st ?? "bevestigd",
         ...(e.why ? { statusReason: e.why } : {}),
       };
-      result.eventIds.push(createEvent(doc, input, ctx));
-    }
+      result.eventIds.push(createEvent(doc, input, { ...ctx, now: createdAt(i) }));
+    });
   }, opts.origin ?? null);
   return result;
 }

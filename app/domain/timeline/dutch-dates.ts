@@ -1,6 +1,6 @@
 // Dates as people type them in Dutch spreadsheets and feitenrelazen, turned into partial ISO
 // dates. Strict about impossible dates (31-02-2014), lenient about notation.
-import { DUTCH_MONTH_NAMES, formatPartialDate, partialDateFromParts, type Precision } from "./partial-date";
+import { DUTCH_MONTH_NAMES, formatPartialDate, partialDateFromParts, type Precision } from "./partial-date.ts";
 
 export type DutchDateResult =
   | {

@@ -2,10 +2,10 @@
 // as spreadsheets today (domain.md §1); this turns them into event drafts, shows per row what is
 // wrong in Dutch, and writes the accepted rows in one transaction (one undo step).
 import type * as Y from "yjs";
-import { parseDutchDate } from "./dutch-dates";
-import { DomainError, createEvent, createParty, type EventInput } from "./mutations";
-import { isEndNotBeforeStart } from "./partial-date";
-import { EventSchema, InitialsSchema, PartySchema, getTimelineMaps, validateWith, yToPlain, type EventFlags, type Source } from "./schema";
+import { parseDutchDate } from "./dutch-dates.ts";
+import { DomainError, createEvent, createParty, type EventInput } from "./mutations.ts";
+import { isEndNotBeforeStart } from "./partial-date.ts";
+import { EventSchema, InitialsSchema, PartySchema, getTimelineMaps, validateWith, yToPlain, type EventFlags, type Source } from "./schema.ts";
 import {
   EVENT_FLAGS,
   EVENT_KINDS,
@@ -13,7 +13,7 @@ import {
   SOURCE_TYPES,
   type EventKind,
   type SourceType,
-} from "./vocabulary";
+} from "./vocabulary.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Delimited text
@@ -577,7 +577,8 @@ export function applyImport(
       const name = (yToPlain(item) as { name?: unknown } | undefined)?.name;
       if (typeof name === "string") existingByName.set(normalizeName(name), id);
     }
-    for (const d of drafts) {
+    const start = (options.now ?? new Date()).getTime();
+    drafts.forEach((d, i) => {
       let partyId: string;
       if (d.party.kind === "existing") {
         partyId = d.party.id;
@@ -589,10 +590,11 @@ export function applyImport(
         if (!existingByName.has(key)) result.createdParties[d.party.name] = partyId;
         existingByName.set(key, partyId);
       }
-      result.eventIds.push(
-        createEvent(doc, { ...d.event, party: partyId }, { userId: user.id, origin, now: options.now }),
-      );
-    }
+      // A millisecond apart, so rows with the same date keep their spreadsheet order
+      // (compareEvents falls back to createdAt before the random id).
+      const now = new Date(start + i);
+      result.eventIds.push(createEvent(doc, { ...d.event, party: partyId }, { userId: user.id, origin, now }));
+    });
   }, origin ?? null);
   return result;
 }

@@ -13,8 +13,9 @@ import {
   yToPlain,
   type EventFlags,
   type Source,
-} from "./schema";
-import { EVENT_FLAG_KEYS, type EventKind, type EventStatus } from "./vocabulary";
+} from "./schema.ts";
+import type { Role } from "../roles.ts";
+import { EVENT_FLAG_KEYS, type EventKind, type EventStatus } from "./vocabulary.ts";
 
 export type DomainErrorCode = "validation" | "not_found" | "reason_required";
 
@@ -404,10 +405,11 @@ export function getEventDescriptionText(doc: Y.Doc, id: string): Y.Text | undefi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Permissions (domain.md §2). Pure rules: the UI uses them to show what is possible; the server
-// applies the same rules where it checks writes.
+// Permissions (domain.md §2). Pure rules, not enforced by the mutations above: the UI uses them
+// to offer what is possible, and a server-side check of writes should call these same functions.
 
-export type TimelineRole = "procesbegeleider" | "onderzoeker" | "ketenpartner" | "toezichthouder";
+/** The investigation roles (app/domain/roles.ts); any other string is treated as "no rights". */
+export type TimelineRole = Role | (string & {});
 export type EventAction = "edit" | "delete" | "dispute" | "comment";
 export const EVENT_ACTIONS: readonly EventAction[] = ["edit", "delete", "dispute", "comment"];
 
@@ -425,7 +427,7 @@ function ownsLane(userOrganisationId: string | null | undefined, party: PartyOwn
  * a toezichthouder (or an unknown role) nothing.
  */
 export function allowedEventActions(
-  role: TimelineRole | string,
+  role: TimelineRole,
   userOrganisationId: string | null | undefined,
   party: PartyOwnership,
 ): EventAction[] {
@@ -442,7 +444,7 @@ export function allowedEventActions(
 
 /** Whether the user may edit (and add) events on this party's lane. */
 export function canEditEvent(
-  role: TimelineRole | string,
+  role: TimelineRole,
   userOrganisationId: string | null | undefined,
   party: PartyOwnership,
 ): boolean {
@@ -451,7 +453,7 @@ export function canEditEvent(
 
 /** Whether the user may set this status: editors any status, disputers only "betwist". */
 export function canSetEventStatus(
-  role: TimelineRole | string,
+  role: TimelineRole,
   userOrganisationId: string | null | undefined,
   party: PartyOwnership,
   status: EventStatus,
@@ -461,6 +463,6 @@ export function canSetEventStatus(
 }
 
 /** Parties (lanes) and periods shape the whole timeline: only the investigation's own team. */
-export function canManageTimelineStructure(role: TimelineRole | string): boolean {
+export function canManageTimelineStructure(role: TimelineRole): boolean {
   return role === "procesbegeleider" || role === "onderzoeker";
 }

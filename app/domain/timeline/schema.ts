@@ -3,7 +3,7 @@
 // invalid entry is reported with Dutch errors instead of throwing (design.md "Who owns which data").
 import * as Y from "yjs";
 import { z } from "zod";
-import { comparePartialDates, isEndNotBeforeStart, isValidPartialDate } from "./partial-date";
+import { comparePartialDates, isEndNotBeforeStart, isValidPartialDate } from "./partial-date.ts";
 import {
   EVENT_FLAGS,
   EVENT_KIND_KEYS,
@@ -12,7 +12,7 @@ import {
   STANDARD_PARTY_DOMAINS,
   eventFlagLabel,
   partyDomainRank,
-} from "./vocabulary";
+} from "./vocabulary.ts";
 
 /** Names of the top-level Y.Maps this module owns (others add analysis, measures, sections). */
 export const TIMELINE_MAP_NAMES = ["parties", "periods", "events"] as const;
@@ -110,7 +110,12 @@ export const EventSchema = z
     actorFunction: z.string().trim().max(80).default(""),
     actorInitials: InitialsSchema.default(""),
     kind: z.enum(EVENT_KIND_KEYS),
-    sources: z.array(SourceSchema).max(50).default([]),
+    // Two peers replacing the list at once leave both lists behind; drop exact duplicates.
+    sources: z
+      .array(SourceSchema)
+      .max(50)
+      .default([])
+      .transform((list) => list.filter((s, i) => list.findIndex((o) => o.type === s.type && o.reference === s.reference) === i)),
     // Concurrent additions of the same domain can leave duplicates in the Y.Array; drop them here.
     lifeDomains: z
       .array(z.string().trim().min(1).max(60))
