@@ -5,6 +5,7 @@ import { syncDeadlinePlan } from "../server/deadlines.ts";
 import { findOrCreateOrganisation } from "../server/members.ts";
 import { addDays, addWerkdagen, todayInAmsterdam } from "../app/domain/workdays.ts";
 import * as Y from "yjs";
+import { fillDemoAnalysis } from "../app/domain/analysis/demo-analysis.ts";
 import { fillDemoTimeline } from "../app/domain/timeline/demo-timeline.ts";
 import { appendUpdates } from "../server/collab/persistence.ts";
 import { rebuildProjection } from "../server/collab/projection.ts";
@@ -27,7 +28,12 @@ export async function isEmpty(ctx: Pick<AppContext, "db">): Promise<boolean> {
 }
 
 /** The demo: five accounts and one investigation (a fictional case). Idempotent per e-mail. */
-export async function seedDemo(ctx: AppContext): Promise<{ investigationId: string }> {
+export interface DemoOptions {
+  /** Include the demo PRISMA analysis (tests that build one from scratch leave it out). */
+  analysis?: boolean;
+}
+
+export async function seedDemo(ctx: AppContext, opts: DemoOptions = {}): Promise<{ investigationId: string }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids: Record<string, string> = {};
   for (const a of DEMO_ACCOUNTS) {
@@ -89,7 +95,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ investigationId: stri
     .update(schema.deadlines)
     .set({ doneAt: addWerkdagen(reportedDate, 2) })
     .where(and(eq(schema.deadlines.investigationId, inv.id), eq(schema.deadlines.key, "ontvangstbevestiging")));
-  await seedDemoTimeline(ctx, inv.id, { a: orgA!, b: orgB! }, ids["begeleider@demo.ketenlijn.nl"]);
+  await seedDemoDocument(ctx, inv.id, { a: orgA!, b: orgB! }, ids["begeleider@demo.ketenlijn.nl"], opts.analysis ?? true);
   return { investigationId: inv.id };
 }
 
@@ -101,11 +107,20 @@ export function demoLoginsText(baseUrl: string): string {
   ].join("\n");
 }
 
-/** The demo's integrated timeline, written to the document's update log as the procesbegeleider's edit. */
-async function seedDemoTimeline(ctx: AppContext, investigationId: string, organisationIds: { a: string; b: string }, userId: string) {
+/** The demo's integrated timeline and PRISMA analysis, written to the document's update log as the procesbegeleider's edit. */
+async function seedDemoDocument(
+  ctx: AppContext,
+  investigationId: string,
+  organisationIds: { a: string; b: string },
+  userId: string,
+  withAnalysis: boolean,
+) {
   const doc = new Y.Doc();
   const { partyIds, periodIds, eventIds } = fillDemoTimeline(doc, { organisationIds, userId, now: ctx.clock.now() });
+  const analysis = withAnalysis ? fillDemoAnalysis(doc, { userId, now: () => ctx.clock.now() }) : { nodeIds: [], measureIds: [] };
   const entityIds = [
+    ...analysis.nodeIds.map((id) => `nodes:${id}`),
+    ...analysis.measureIds.map((id) => `measures:${id}`),
     ...Object.values(partyIds).map((id) => `parties:${id}`),
     ...periodIds.map((id) => `periods:${id}`),
     ...eventIds.map((id) => `events:${id}`),

@@ -7,6 +7,7 @@ import { checkWrite } from "./write-guard.ts";
 import { touchedEntities } from "./entities.ts";
 import type { CollabLimits } from "./limits.ts";
 import { appendUpdates, loadState, writeSnapshot } from "./persistence.ts";
+import { analysisRows, writeAnalysisProjection } from "./analysis-projection.ts";
 import { projectEvents, writeProjection } from "./projection.ts";
 import {
   CLOSE,
@@ -370,10 +371,12 @@ export class Room {
     if (!this.projectionDirty) return;
     this.projectionDirty = false;
     const rows = projectEvents(this.doc);
+    const analysis = analysisRows(this.doc, this.investigationId);
     const at = this.deps.clock.now();
     // Computed in the queue (doc == log), written outside it so editing is not held up; chained to keep order.
     this.projectionWrite = this.projectionWrite
       .then(() => writeProjection(this.deps.db, this.investigationId, rows, at))
+      .then(() => writeAnalysisProjection(this.deps.db, this.investigationId, analysis, at))
       .then(() => void this.deps.counters.projections++)
       .catch((err) => this.deps.log(`[collab] projectie van ${this.investigationId} mislukt: ${errText(err)}`));
   }

@@ -10,7 +10,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import * as Y from "yjs";
-import { fillDemoAnalysis } from "../../app/components/analysis/demo-analysis.ts";
+import { fillDemoAnalysis } from "../../app/domain/analysis/demo-analysis.ts";
 import { addChild, addTop } from "../../app/domain/analysis/index.ts";
 import { fillDemoTimeline } from "../../app/domain/timeline/demo-timeline.ts";
 import { schema } from "../../db/client.ts";
@@ -33,7 +33,7 @@ const contexts: BrowserContext[] = [];
 let userIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ demo: { analysis: false } });
   browser = await launchBrowser();
   // An onderzoeker (commissielid) in the demo investigation.
   const [u] = await app.ctx.db

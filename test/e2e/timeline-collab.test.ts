@@ -230,6 +230,23 @@ describe("Tijdlijn: samen live", () => {
     await pageT.context().close();
   });
 
+  it("a ketenpartner's forged change to another organisation's fact is refused by the server, and the page says so", async () => {
+    const pageF = await newPage();
+    await loginAs(pageF, app.url, PARTNER_B);
+    await openTimeline(pageF);
+    await pageF.locator(".ws-conn", { hasText: "Verbonden" }).waitFor();
+    await pageF.evaluate((id) => {
+      const hook = window.__ketenlijn!;
+      (hook.doc.getMap("events").get(id) as { set(k: string, v: unknown): void }).set("title", "Vervalst door De Brug");
+    }, factA);
+    await pageF.locator(".ws-conn", { hasText: "Uw laatste wijziging is geweigerd" }).waitFor({ timeout: LIVE_MS });
+    await pageF.getByRole("alert").getByText("U kunt alleen feiten van uw eigen organisatie wijzigen", { exact: false }).waitFor();
+    expect(await pageF.getByRole("button", { name: "Feit toevoegen" }).count()).toBe(0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await row(pageA, "Vervalst door De Brug").count()).toBe(0);
+    await pageF.context().close();
+  });
+
   it("edits made during a network cut are kept (also across a reload) and arrive after it", async () => {
     // B's browser reaches the server only through a proxy that the test can cut: a real outage,
     // HTTP and websocket alike.

@@ -5,7 +5,7 @@ import postgres from "postgres";
 import { startApp, type RunningApp } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { Clock } from "../../server/context.ts";
-import { seedDemo } from "../../db/seed.ts";
+import { seedDemo, type DemoOptions } from "../../db/seed.ts";
 
 /**
  * A fresh, empty database for one test file: a new database on the server named by
@@ -54,7 +54,7 @@ export interface TestApp extends RunningApp {
 }
 
 /** Starts the real server (built app, real database) on a free port, with the demo seeded. */
-export async function startTestApp(opts: { clock?: Clock; seed?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { clock?: Clock; seed?: boolean; demo?: DemoOptions } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const config = {
     ...loadConfig({ NODE_ENV: "production" }),
@@ -67,7 +67,7 @@ export async function startTestApp(opts: { clock?: Clock; seed?: boolean } = {})
   const running = await startApp(config, { clock: opts.clock, log: (l) => logs.push(l) });
   const address = running.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  const { investigationId } = opts.seed === false ? { investigationId: "" } : await seedDemo(running.ctx);
+  const { investigationId } = opts.seed === false ? { investigationId: "" } : await seedDemo(running.ctx, opts.demo);
   return {
     ...running,
     url: `http://127.0.0.1:${port}`,

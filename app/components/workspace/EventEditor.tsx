@@ -338,7 +338,9 @@ export function EventEditor(props: EventEditorProps) {
       return;
     }
     try {
-      setEventStatus(doc, eventId!, "betwist", disputeReason, ctx);
+      // Not on the undo stack: undoing a dispute on another organisation's fact is not this user's
+      // to do (the server would refuse it), so it is recorded without the page's undo origin.
+      setEventStatus(doc, eventId!, "betwist", disputeReason, { userId: user.id });
       setErrors({});
       setDisputeReason("");
       setNotice("Het feit is gemarkeerd als betwist.");

@@ -8,6 +8,9 @@ export function ConnectionBanner({ state }: { state: CollabState }) {
   if (state.closed?.code === 4403) {
     text = "U heeft geen toegang meer tot dit onderzoek";
     tone = "error";
+  } else if (state.closed?.code === 4409) {
+    text = "Uw laatste wijziging is geweigerd en niet opgeslagen. Laad de pagina opnieuw om verder te werken.";
+    tone = "error";
   } else if (state.closed) {
     text = `De verbinding is verbroken${state.closed.reason ? `: ${state.closed.reason.replace(/\.$/, "")}` : ""}. Laad de pagina opnieuw.`;
     tone = "error";
@@ -28,10 +31,10 @@ export function ConnectionBanner({ state }: { state: CollabState }) {
       <span className="ws-conn__dot" aria-hidden="true" />
       <span className="ws-conn__text">{text}</span>
       {state.readOnly && !state.closed ? <span className="ws-conn__ro">Alleen lezen</span> : null}
-      {state.closed?.code === 4403 ? (
-        <a className="ws-conn__link" href="/">
-          Naar mijn onderzoeken
-        </a>
+      {state.closed ? (
+        <button type="button" className="button--link ws-conn__link" onClick={() => location.reload()}>
+          Pagina opnieuw laden
+        </button>
       ) : null}
     </div>
   );

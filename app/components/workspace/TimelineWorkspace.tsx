@@ -2,7 +2,7 @@
 // the editor panel, presence, undo/redo and the import. Loaded lazily by the route, so the server
 // renders only a skeleton and never loads Yjs providers or vis.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MutableRefObject } from "react";
-import { canEditEvent, canManageTimelineStructure, updateEvent } from "~/domain/timeline/mutations.ts";
+import { allowedEventActions, canEditEvent, canManageTimelineStructure, updateEvent } from "~/domain/timeline/mutations.ts";
 import type { TimelineEvent } from "~/domain/timeline/schema.ts";
 import { LIFE_DOMAINS } from "~/domain/timeline/vocabulary.ts";
 import { TimelineChartPanel, type ChartEvent } from "./Chart.tsx";
@@ -98,10 +98,19 @@ export default function TimelineWorkspace({ investigationId, user, organisations
 
   const selectedId = editor.kind === "event" ? editor.id : null;
 
-  // Presence: which fact this person has open (for others' tables and chart).
+  // Presence: which fact this person is working on (for others' tables and chart). Only when they
+  // can change it: someone who merely reads a fact is not "editing" it.
+  const selectedEntry = selectedId ? view.eventById.get(selectedId) : undefined;
+  const workingOn =
+    selectedId &&
+    writable &&
+    selectedEntry?.ok &&
+    allowedEventActions(user.role, user.organisationId, view.partyById.get(selectedEntry.value.party)).length > 0
+      ? selectedId
+      : null;
   useEffect(() => {
-    session?.awareness.setLocalStateField("editing", selectedId);
-  }, [session, selectedId]);
+    session?.awareness.setLocalStateField("editing", workingOn);
+  }, [session, workingOn]);
 
   // Undo / redo of this page's own changes only.
   const [undoState, setUndoState] = useState({ undo: false, redo: false });

@@ -13,6 +13,8 @@ import { getTimelineMaps } from "~/domain/timeline/schema.ts";
 const MESSAGE_NOTICE = 100;
 /** The server closes a removed member's sockets with this code; y-websocket then stops retrying. */
 const CLOSE_ACCESS_REVOKED = 4403;
+/** A change the server's write check refused: nothing after it can be applied, so start afresh. */
+const CLOSE_REFUSED = 4409;
 /** Show the local copy when the server has not answered within this time. */
 const OFFLINE_READY_AFTER_MS = 4000;
 
@@ -122,8 +124,9 @@ export function useCollabDoc({ investigationId, userId, canWrite, presence }: Co
     });
     provider.on("closed", (event) => {
       patch({ closed: { code: event.code, reason: event.reason }, status: "disconnected" });
-      // No access any more: do not keep the investigation's content in this browser.
-      if (event.code === CLOSE_ACCESS_REVOKED) void persistence?.clearData();
+      // No access any more: do not keep the investigation's content in this browser. A refused
+      // change: the local copy holds it (and what followed), so it must go before loading afresh.
+      if (event.code === CLOSE_ACCESS_REVOKED || event.code === CLOSE_REFUSED) void persistence?.clearData();
     });
 
     let hasLocalCopy = false;

@@ -12,7 +12,7 @@ import {
   setNoMeasureReason,
   setThemes,
   type EditContext,
-} from "../../domain/analysis/index.ts";
+} from "./index.ts";
 
 interface Spec {
   l: string;
