@@ -10,7 +10,7 @@ import { AnalysisWorkspace } from "~/components/analysis/AnalysisWorkspace.tsx";
 import analysisStyles from "~/components/analysis/analysis.css?url";
 import { todayInAmsterdam } from "~/domain/calendar-date.ts";
 import { ANALYSIS_METHODS, type AnalysisMethod } from "~/domain/investigation-fields.ts";
-import { can, type Membership } from "~/domain/policy.ts";
+import { can } from "~/domain/policy.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { schema } from "../../db/client.ts";
 import { audit } from "../../server/audit.ts";
@@ -23,13 +23,6 @@ export const meta: Route.MetaFunction = ({ matches }) => {
   return [{ title: parent?.investigation ? `Analyse – ${parent.investigation.title} – Ketenlijn` : "Analyse – Ketenlijn" }];
 };
 
-/**
- * Who edits the analysis (domain.md §2): the procesbegeleider and the onderzoekers. Ketenpartners
- * add facts and comment; the toezichthouder reads. The collaboration server enforces the same.
- */
-function mayEditAnalysis(membership: Membership): boolean {
-  return (membership.role === "procesbegeleider" || membership.role === "onderzoeker") && can(membership, "workspace.write");
-}
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { user, membership } = await requireInvestigation(context, request, params.id, "workspace.read");
@@ -39,7 +32,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     method: (inv.analysisMethod in ANALYSIS_METHODS ? inv.analysisMethod : null) as AnalysisMethod | null,
     user: { id: user.id, name: user.name },
     role: membership.role,
-    canEdit: mayEditAnalysis(membership),
+    canEdit: can(membership, "analysis.write"),
     canChangeMethod: can(membership, "investigation.edit"),
     today: todayInAmsterdam(context.app.clock.now()),
   };

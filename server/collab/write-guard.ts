@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { Membership } from "../../app/domain/policy.ts";
+import { can, type Membership } from "../../app/domain/policy.ts";
 import { canEditEvent, canManageTimelineStructure, canSetEventStatus } from "../../app/domain/timeline/mutations.ts";
 
 /**
@@ -35,7 +35,7 @@ export function checkWrite(current: Y.Doc, update: Uint8Array, membership: Membe
   });
   Y.applyUpdate(copy, update);
 
-  if (others.size > 0 && !canManageTimelineStructure(membership.role)) {
+  if (others.size > 0 && !(canManageTimelineStructure(membership.role) && can(membership, "analysis.write"))) {
     return refuse("Als ketenpartner kunt u alleen feiten op de tijdlijn toevoegen en wijzigen; tijdlijnindeling en analyse zijn voor de onderzoekers.");
   }
   for (const [id, change] of events) {

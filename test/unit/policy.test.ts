@@ -23,6 +23,8 @@ const EXPECTED: Record<InvestigationAction, [boolean, boolean, boolean, boolean,
   "audit.view": /*           */ [Y, N, N, N, N],
   "workspace.read": /*       */ [Y, Y, Y, Y, N],
   "workspace.write": /*      */ [Y, Y, Y, N, N],
+  // The analysis (causal tree, measures, conclusions) is the committee's work; ketenpartners add facts.
+  "analysis.write": /*       */ [Y, Y, N, N, N],
   "assessment.record": /*    */ [N, N, N, Y, N],
   // Comment rounds (issue 5): every member reads the interviews (the websocket gives them the
   // verslag text anyway) and the register; the committee records interviews; only the

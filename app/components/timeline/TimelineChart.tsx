@@ -70,8 +70,8 @@ export const timelineChartTuning = {
   clusterMaxItems: 3,
   /** From this many events on, items are not stacked (they may overlap; clusters still apply). */
   unstackFromEvents: Number.POSITIVE_INFINITY,
-  /** Work around vis's cluster re-render on every frame (see patchClusterChurn). */
-  patchClusterChurn: true,
+  /** Work around two vis-timeline clustering performance bugs (see patchVisClustering). */
+  patchVisClustering: true,
   /** Replace vis's initial fit() (which renders every item once) with our own window. */
   skipInitialFit: true,
 };
@@ -236,6 +236,7 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
     if (clustered !== vis.clustered) {
       vis.clustered = clustered;
       timeline.setOptions({ cluster: clusterOption(clustered) });
+      if (timelineChartTuning.patchVisClustering) patchVisClustering(timeline);
     }
     const stacked = current.events.length < timelineChartTuning.unstackFromEvents;
     if (stacked !== vis.stacked) {
@@ -303,7 +304,7 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
       };
       const timeline = new Timeline(container, items as never, groups as never, options);
       created.timeline = timeline;
-      if (timelineChartTuning.patchClusterChurn) patchClusterChurn(timeline);
+      if (timelineChartTuning.patchVisClustering) patchVisClustering(timeline);
       // vis's initial fit() renders every item once to measure its label (0.3 s for 2,000 items).
       // Replace that one call with our own window from the data; later calls are vis's own.
       if (timelineChartTuning.skipInitialFit) {
@@ -587,36 +588,78 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
 }
 
 /**
- * Works around a vis-timeline 8.5 bug: for a lane scrolled out of view, Group#_updateClustersInRange
- * shows its clusters again on every redraw and _updateItemsVerticalPosition hides them right after,
- * so while panning every off-screen cluster is removed from and re-added to the DOM each frame
- * (measured: ~200 DOM insertions and removals per frame with 2,000 events, more than doubling the
- * main thread's work per frame). Regular items already have this early return in
- * _updateItemsInRange; this adds the same one for clusters. Guarded: if vis changes its internals,
- * the patch does nothing.
+ * Works around two performance bugs in vis-timeline 8.5's clustering (both found with the
+ * benchmark in bench/timeline-view; see bench/README.md). The patches go on vis's prototypes, once,
+ * and only where the methods look as expected; if vis changes its internals they do nothing.
+ *
+ * 1. For a lane scrolled out of view, Group#_updateClustersInRange shows its clusters again on every
+ *    redraw and _updateItemsVerticalPosition hides them right after, so while panning every
+ *    off-screen cluster is removed from and re-added to the DOM each frame (about 200 insertions
+ *    and removals per frame with 2,000 events). Regular items have an early return for this in
+ *    _updateItemsInRange; the patch adds the same one for clusters.
+ * 2. After any data change vis re-clusters, and ClusterGenerator#_getClusterForItems, called once
+ *    per new cluster, turns every old cluster into a Set of ids to look for one to reuse: quadratic
+ *    in the number of clusters (over 100 ms per document change with 2,000 events). The patch hands
+ *    it only the old clusters that contain the new cluster's first item and have its size; vis still
+ *    does its own exact comparison on those.
  */
-function patchClusterChurn(timeline: Timeline) {
+function patchVisClustering(timeline: Timeline) {
+  type ClusterLike = { displayed?: boolean; hide?: () => void; data?: { uiItems?: { id: unknown }[] } };
   type GroupLike = {
     isVisible?: boolean;
     height?: number;
     groupId?: unknown;
     _updateClustersInRange?: (ordered: unknown, old: ClusterLike[], range: unknown) => ClusterLike[];
   };
-  type ClusterLike = { displayed?: boolean; hide?: () => void };
-  const groups = (timeline as unknown as { itemSet?: { groups?: Record<string, GroupLike> } }).itemSet?.groups;
-  // The prototype that defines the method (Group; the background group is a subclass).
-  let proto = (groups ? Object.values(groups)[0] : undefined) as (GroupLike & { __klClusterPatch?: boolean }) | undefined;
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, "_updateClustersInRange")) proto = Object.getPrototypeOf(proto);
-  if (!proto || proto.__klClusterPatch || typeof proto._updateClustersInRange !== "function") return;
-  const original = proto._updateClustersInRange;
-  proto._updateClustersInRange = function (this: GroupLike, ordered, old, range) {
-    if (this.isVisible === false && this.height !== undefined && this.groupId !== "__background__") {
-      for (const cluster of old) if (cluster.displayed) cluster.hide?.();
-      return [];
-    }
-    return original.call(this, ordered, old, range);
+  type GeneratorLike = {
+    _getClusterForItems?: (items: { id: unknown }[], group: unknown, old: ClusterLike[] | undefined, options: unknown) => unknown;
   };
-  proto.__klClusterPatch = true;
+  type Patchable = { __klPatched?: boolean };
+  const itemSet = (timeline as unknown as { itemSet?: { groups?: Record<string, GroupLike>; clusterGenerator?: GeneratorLike } }).itemSet;
+  /** The prototype in the chain that defines `method` (the background group is a subclass of Group). */
+  const owner = <T extends object>(instance: T | undefined, method: string): (T & Patchable) | undefined => {
+    let proto = instance as (T & Patchable) | undefined;
+    while (proto && !Object.prototype.hasOwnProperty.call(proto, method)) proto = Object.getPrototypeOf(proto);
+    return proto && typeof (proto as Record<string, unknown>)[method] === "function" ? proto : undefined;
+  };
+
+  const groupProto = owner(itemSet?.groups ? Object.values(itemSet.groups)[0] : undefined, "_updateClustersInRange");
+  if (groupProto && !groupProto.__klPatched) {
+    const original = groupProto._updateClustersInRange!;
+    groupProto._updateClustersInRange = function (this: GroupLike, ordered, old, range) {
+      if (this.isVisible === false && this.height !== undefined && this.groupId !== "__background__") {
+        for (const cluster of old) if (cluster.displayed) cluster.hide?.();
+        return [];
+      }
+      return original.call(this, ordered, old, range);
+    };
+    groupProto.__klPatched = true;
+  }
+
+  const generatorProto = owner(itemSet?.clusterGenerator, "_getClusterForItems");
+  if (generatorProto && !generatorProto.__klPatched) {
+    const original = generatorProto._getClusterForItems!;
+    // Per array of old clusters (one re-clustering pass): item id → old clusters containing it.
+    const indexes = new WeakMap<ClusterLike[], Map<unknown, ClusterLike[]>>();
+    generatorProto._getClusterForItems = function (this: GeneratorLike, items, group, old, options) {
+      if (!old || old.length === 0 || items.length === 0) return original.call(this, items, group, old, options);
+      let index = indexes.get(old);
+      if (!index) {
+        index = new Map();
+        for (const cluster of old) {
+          for (const item of cluster.data?.uiItems ?? []) {
+            const list = index.get(item.id);
+            if (list) list.push(cluster);
+            else index.set(item.id, [cluster]);
+          }
+        }
+        indexes.set(old, index);
+      }
+      const candidates = (index.get(items[0].id) ?? []).filter((c) => c.data?.uiItems?.length === items.length);
+      return original.call(this, items, group, candidates, options);
+    };
+    generatorProto.__klPatched = true;
+  }
 }
 
 /** Performance marks for the benchmark and for profiling in the browser (kl-timeline:*). */
