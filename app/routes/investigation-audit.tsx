@@ -16,7 +16,42 @@ const ACTIONS: Record<string, string> = {
   "client.updated": "Cliëntgegevens gewijzigd",
   "deadline.changed": "Termijn gewijzigd",
   "deadline.done": "Termijn afgerond of heropend",
+  "interview.created": "Gesprek vastgelegd",
+  "interview.updated": "Gesprek gewijzigd",
+  "round.opened": "Reactieronde geopend",
+  "round.extended": "Reactietermijn verlengd",
+  "round.closed": "Reactieronde gesloten",
+  "round.invitee_added": "Genodigde toegevoegd aan ronde",
+  "round.late_allowed": "Reactie na de termijn toegestaan",
+  "round.link_renewed": "Persoonlijke link vernieuwd",
+  "round.link_revoked": "Persoonlijke link ingetrokken",
+  "reaction.submitted": "Reactie ondertekend en ingediend",
+  "reaction.disposition": "Reactie afgehandeld",
 };
+
+// Dutch names for the detail fields; ids and hashes are left out of the overview.
+const DETAIL_LABELS: Record<string, string> = {
+  title: "titel",
+  role: "rol",
+  organisation: "organisatie",
+  purpose: "doel",
+  changed: "gewijzigd",
+  key: "termijn",
+  from: "van",
+  to: "naar",
+  reason: "reden",
+  done: "afgerond",
+  kind: "soort",
+  deadline: "termijn tot",
+  invitees: "genodigden",
+  late: "na de termijn",
+  function: "functie",
+  heldOn: "datum",
+  via: "via",
+  disposition: "afhandeling",
+  method: "methode",
+};
+const HIDDEN_DETAILS = /(Id|Hash|^userId|^viaInvitation)$/;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   await requireInvestigation(context, request, params.id, "audit.view");
@@ -35,10 +70,17 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       actor: r.actor ?? "—",
       subject: r.subjectEmail ?? "",
       details: Object.entries(r.details ?? {})
-        .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+        .filter(([k]) => !HIDDEN_DETAILS.test(k))
+        .map(([k, v]) => `${DETAIL_LABELS[k] ?? k}: ${formatDetail(v)}`)
         .join("; "),
     })),
   };
+}
+
+function formatDetail(v: unknown): string {
+  if (typeof v === "boolean") return v ? "ja" : "nee";
+  if (Array.isArray(v)) return v.join(", ");
+  return typeof v === "string" ? v : JSON.stringify(v);
 }
 
 export default function AuditLog() {
