@@ -143,6 +143,21 @@ export default function TimelineWorkspace({ investigationId, user, organisations
     setEditor({ kind: "event", id });
   }, []);
 
+  // A link to one fact (`?event=<id>`, e.g. evidence cited in the analysis) opens it once loaded.
+  const linkedEventHandled = useRef(false);
+  useEffect(() => {
+    if (linkedEventHandled.current || !state.ready) return;
+    const id = new URLSearchParams(window.location.search).get("event");
+    if (!id) {
+      linkedEventHandled.current = true;
+      return;
+    }
+    if (!view.eventById.has(id)) return; // may still arrive with the first sync
+    linkedEventHandled.current = true;
+    setEditor({ kind: "event", id });
+    setTimeout(() => focusRow(id), 0);
+  }, [state.ready, view.eventById]);
+
   const closeEditor = useCallback(() => {
     const prev = editor;
     setEditor({ kind: "closed" });
