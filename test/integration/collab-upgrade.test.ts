@@ -17,8 +17,9 @@ beforeAll(async () => {
   srv = await startCollabServer({ database: db.handle });
   inv = await createInvestigation(srv.ctx);
   member = await addMember(srv.ctx, inv, "ketenpartner", "Lid");
-  // Content exists, so a leak would show.
-  const writer = connectPeer(srv, inv, member);
+  // Content exists, so a leak would show (written by an onderzoeker: lanes are theirs to add).
+  const author = await addMember(srv.ctx, inv, "onderzoeker", "Auteur");
+  const writer = connectPeer(srv, inv, author);
   peers.push(writer);
   await synced(writer);
   const party = randomUUID();
