@@ -48,6 +48,7 @@ export default function InvestigationLayout() {
         </NavLink>
         <NavLink to={`${base}/tijdlijn`}>Tijdlijn</NavLink>
         <NavLink to={`${base}/analyse`}>Analyse</NavLink>
+        <NavLink to={`${base}/geschiedenis`}>Geschiedenis</NavLink>
         {may.edit ? <NavLink to={`${base}/gegevens`}>Gegevens</NavLink> : null}
         {may.client ? <NavLink to={`${base}/client`}>Cliënt</NavLink> : null}
         <NavLink to={`${base}/gesprekken`}>Gesprekken</NavLink>
