@@ -9,9 +9,10 @@
 // "interactive" is the moment the chart reports that selection (onSelect), measured from navigation
 // start. Then it drags the time axis with the mouse for 3 s (left, then back: a mouse event every
 // 16.7 ms, sent without waiting for the page, like a real mouse) while the page records
-// requestAnimationFrame deltas. A Chromium trace of each run gives the renderer main thread's CPU
-// time (before interactive, and per frame while panning): unlike wall-clock figures, those do not
-// depend on what else the machine is doing.
+// requestAnimationFrame deltas; then zooms in three steps and pans again. Variants run round-robin.
+// One extra, traced run per variant gives the renderer main thread's CPU time (before interactive,
+// and per frame while panning): unlike wall-clock figures, those hardly depend on what else the
+// machine is doing. Raw results: tmp/bench-timeline-view.json.
 import { cpus, loadavg } from "node:os";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -26,10 +27,12 @@ interface Variant {
 
 const VARIANTS: Variant[] = [
   { name: "standaard", query: "", description: "as shipped: clustering (from 150 events), stacking, both fixes" },
-  { name: "zonder-clusterfix", query: "&patch=0", description: "without the workaround for vis's cluster re-rendering" },
+  { name: "zonder-clusterfixes", query: "&patch=0", description: "without the workarounds for vis's clustering bugs" },
   { name: "met-vis-fit", query: "&visfit=1", description: "with vis's own initial fit()" },
-  { name: "zonder-beide-fixes", query: "&patch=0&visfit=1", description: "neither fix (the first version)" },
+  { name: "zonder-beide-fixes", query: "&patch=0&visfit=1", description: "neither of the two switchable fixes" },
   { name: "live-bewerkingen", query: "&live=20", description: "as shipped, while 20 edits/s arrive (all event objects re-created each time)" },
+  { name: "live-zonder-throttle", query: "&live=20&throttle=0", description: "20 edits/s, every change applied at once" },
+  { name: "live-zonder-clusterfixes", query: "&live=20&patch=0", description: "20 edits/s, without the clustering workarounds" },
   { name: "zonder-clustering", query: "&cluster=off", description: "no clustering" },
   { name: "stack-uit", query: "&unstack=1000", description: "clustering, stack: false" },
   { name: "zonder-clustering-stack-uit", query: "&cluster=off&unstack=1000", description: "no clustering, stack: false" },
@@ -71,7 +74,7 @@ interface RunResult {
   domItems: number;
   /** Panning the initial overview (all 2.5 years). */
   overview: PanResult;
-  /** Panning after zooming in three steps (about four months in view). */
+  /** Panning after zooming in three steps (an eighth of the span: about four months in view). */
   zoomed: PanResult;
   loadAverage: number;
 }
@@ -131,12 +134,13 @@ async function measure(browser: Browser, page: Page, url: string, traced: boolea
   }
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => (window as unknown as BenchWindow).__bench?.renderedAt != null, null, { polling: "raf", timeout: 60_000 });
-  // A visible event (not a cluster) well inside the chart.
+  // A visible event (not a cluster, not covered by anything) well inside the chart.
   const target = await page.evaluate(() => {
     for (const el of document.querySelectorAll<HTMLElement>(".kl-chart .vis-center .vis-item.kl-item")) {
       const r = el.getBoundingClientRect();
       if (r.width > 6 && r.height > 6 && r.top > 260 && r.bottom < 760 && r.left > 420 && r.right < 1150) {
-        return { x: r.left + Math.min(10, r.width / 2), y: r.top + r.height / 2 };
+        const point = { x: r.left + Math.min(10, r.width / 2), y: r.top + r.height / 2 };
+        if (el.contains(document.elementFromPoint(point.x, point.y))) return point;
       }
     }
     return null;
@@ -159,7 +163,7 @@ async function measure(browser: Browser, page: Page, url: string, traced: boolea
   });
 
   const overview = await pan(page, "pan-overview");
-  // Zoom in three steps with the chart's own button (each halves the window).
+  // Zoom in three steps with the chart's own button (each halves the window: ~4 months left).
   for (let i = 0; i < 3; i++) {
     await page.getByRole("button", { name: "Inzoomen" }).click();
     await page.waitForTimeout(450);
@@ -278,12 +282,14 @@ try {
     await page.waitForFunction(() => (window as unknown as BenchWindow).__bench?.renderedAt != null, null, { polling: "raf", timeout: 60_000 });
     await context.close();
   }
-  for (const variant of variants) {
-    results[variant.name] = [];
-    // `runs` plain runs for the wall-clock figures, then one traced run for the CPU figures (the
-    // trace itself costs the page some time, so it is kept out of the wall-clock runs).
-    for (let run = 1; run <= runs + 1; run++) {
-      const traced = run > runs;
+  // Round-robin (run 1 of every variant, then run 2, ...), so that a change in machine load during
+  // the benchmark spreads over all variants instead of favouring one. `runs` plain runs give the
+  // wall-clock figures; one more, traced, run per variant gives the CPU figures (the trace itself
+  // costs the page some time, so it is kept out of the wall-clock runs).
+  for (const variant of variants) results[variant.name] = [];
+  for (let run = 1; run <= runs + 1; run++) {
+    const traced = run > runs;
+    for (const variant of variants) {
       const { context, page } = await newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));

@@ -74,6 +74,13 @@ export const timelineChartTuning = {
   patchVisClustering: true,
   /** Replace vis's initial fit() (which renders every item once) with our own window. */
   skipInitialFit: true,
+  /**
+   * Document changes reach vis at most this often (leading and trailing edge): with clustering,
+   * vis re-sorts and re-clusters all items on every DataSet change (~30 ms for 2,000 events).
+   */
+  minSyncIntervalMs: 250,
+  /** While the user pans, zooms or drags, hold changes back until the gesture ends, at most this long. */
+  maxDeferWhileInteractingMs: 1000,
 };
 const DEFAULT_HEIGHT = 560;
 const DAY = 24 * 60 * 60 * 1000;
@@ -111,22 +118,44 @@ const reducedMotion = () =>
   typeof window !== "undefined" && window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
 const animation = () => (reducedMotion() ? false : { duration: 250, easingFunction: "easeInOutQuad" as const });
 
-/** Per event object: the mapped item, reused while the event and its context are unchanged. */
+/** Per event id: what its item was mapped from, so an unchanged event is not mapped again. */
 interface MemoEntry {
+  event: ChartEvent;
   canMove: boolean;
   partyName: string | undefined;
   presence: PresenceUser[] | undefined;
   item: ChartItem | null;
 }
 
-function computeItems(
-  props: TimelineChartProps,
-  memo: WeakMap<ChartEvent, MemoEntry>,
-): { items: Map<string, AnyItem>; skipped: number } {
+/** Field comparison: the page may hand us new objects for unchanged events on every render. */
+function sameEvent(a: ChartEvent, b: ChartEvent): boolean {
+  return (
+    a === b ||
+    (a.title === b.title &&
+      a.party === b.party &&
+      a.start === b.start &&
+      a.end === b.end &&
+      a.approximate === b.approximate &&
+      a.kind === b.kind &&
+      a.status === b.status &&
+      a.flags.signaal === b.flags.signaal &&
+      a.flags.kritiekMoment === b.flags.kritiekMoment &&
+      a.flags.overdracht === b.flags.overdracht &&
+      a.flags.opschaling === b.flags.opschaling)
+  );
+}
+
+function samePresence(a: PresenceUser[] | undefined, b: PresenceUser[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((p, i) => p.name === b[i].name && p.color === b[i].color);
+}
+
+function computeItems(props: TimelineChartProps, memo: Map<string, MemoEntry>): { items: Map<string, AnyItem>; memo: Map<string, MemoEntry> } {
   const partyNames = new Map(props.parties.map((p) => [p.id, p.name]));
   const presence = props.presence ?? NO_PRESENCE;
   const items = new Map<string, AnyItem>();
-  let skipped = 0;
+  const nextMemo = new Map<string, MemoEntry>();
   props.periods.forEach((period, i) => {
     const bg = periodToBackground(period, i);
     if (bg) items.set(bg.id, bg);
@@ -135,20 +164,26 @@ function computeItems(
     const partyName = partyNames.get(event.party);
     const canMove = props.canMove(event.id);
     const editors = presence[event.id];
-    let entry = memo.get(event);
-    if (!entry || entry.canMove !== canMove || entry.partyName !== partyName || entry.presence !== editors) {
+    let entry = memo.get(event.id);
+    if (
+      !entry ||
+      entry.canMove !== canMove ||
+      entry.partyName !== partyName ||
+      !samePresence(entry.presence, editors) ||
+      !sameEvent(entry.event, event)
+    ) {
       entry = {
+        event,
         canMove,
         partyName,
         presence: editors,
         item: partyName === undefined ? null : eventToItem(event, { partyName, canMove, presence: editors }),
       };
-      memo.set(event, entry);
     }
+    nextMemo.set(event.id, entry);
     if (entry.item) items.set(entry.item.id, entry.item);
-    else skipped++;
   }
-  return { items, skipped };
+  return { items, memo: nextMemo };
 }
 
 /** Writes the differences between `next` and what was applied into the DataSet. */
@@ -205,9 +240,10 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
   const visRef = useRef<VisState | null>(null);
   const propsRef = useRef(props);
   propsRef.current = props;
-  const memoRef = useRef(new WeakMap<ChartEvent, MemoEntry>());
+  const memoRef = useRef(new Map<string, MemoEntry>());
   const dragRef = useRef<DragState | null>(null);
   const resyncTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pendingReveal = useRef<string | null>(null);
   const [ready, setReady] = useState(false);
   const [loadError, setLoadError] = useState(false);
   /** While dragging: where the event would land, in Dutch ("maart 2014"). */
@@ -222,7 +258,8 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
     if (!vis) return;
     const current = propsRef.current;
     const groups = new Map(partiesToGroups(current.parties).map((g) => [g.id, g]));
-    const { items } = computeItems(current, memoRef.current);
+    const { items, memo } = computeItems(current, memoRef.current);
+    memoRef.current = memo;
     // Groups first (new lanes must exist before their items), then items.
     applyDiff(vis.groups, vis.appliedGroups, groups, sameGroup);
     applyDiff(vis.items, vis.appliedItems, items, sameItem);
@@ -243,7 +280,48 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
       vis.stacked = stacked;
       timeline.setOptions({ stack: stacked });
     }
+    // A selection made before its item was applied (a new event, selected right away).
+    const reveal = pendingReveal.current;
+    if (reveal && vis.appliedItems.has(reveal)) {
+      pendingReveal.current = null;
+      bringIntoView(reveal, false);
+    }
   }, []);
+
+  // Throttled application of prop changes (see timelineChartTuning): the first change after a
+  // quiet period goes through at once (your own edit shows immediately), later ones are batched.
+  const schedule = useRef({ last: -Infinity, timer: null as ReturnType<typeof setTimeout> | null, interacting: false });
+  const runSync = useCallback(() => {
+    const st = schedule.current;
+    if (st.timer) clearTimeout(st.timer);
+    st.timer = null;
+    st.last = performance.now();
+    sync();
+  }, [sync]);
+  const requestSync = useCallback(() => {
+    const st = schedule.current;
+    if (st.timer) return; // already scheduled; it reads the latest props
+    const wait = st.interacting
+      ? timelineChartTuning.maxDeferWhileInteractingMs
+      : Math.max(0, st.last + timelineChartTuning.minSyncIntervalMs - performance.now());
+    if (wait <= 0) runSync();
+    else st.timer = setTimeout(runSync, wait);
+  }, [runSync]);
+  /** A pan, zoom or drag started (true) or ended (false). */
+  const setInteracting = useCallback(
+    (on: boolean) => {
+      const st = schedule.current;
+      if (st.interacting === on) return;
+      st.interacting = on;
+      if (!on && st.timer) {
+        // Changes were held back during the gesture: apply them now (or after the interval).
+        clearTimeout(st.timer);
+        st.timer = null;
+        requestSync();
+      }
+    },
+    [requestSync],
+  );
 
   // Create the Timeline once, client-side only.
   useEffect(() => {
@@ -316,6 +394,17 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
           (timeline.setWindow as (s: number, e: number, o: object, cb?: () => void) => void)(win.start, win.end, { animation: false }, callback);
         }) as Timeline["fit"];
       }
+      // The lane labels scroll vertically when there are many lanes: reachable by keyboard (WCAG 2.1.1).
+      const lanes = container.querySelector<HTMLElement>(".vis-panel.vis-left");
+      if (lanes) {
+        lanes.tabIndex = 0;
+        lanes.setAttribute("role", "region");
+        lanes.setAttribute("aria-label", "Partijen; met pijltje omhoog en omlaag door de rijen scrollen");
+        // The browser's smooth keyboard scrolling is cut short by vis's scroll sync: step ourselves.
+        lanes.addEventListener("keydown", (e) => {
+          if (scrollLanes(container, e.key)) e.preventDefault();
+        });
+      }
       const sel = initial.selectedId;
       if (sel && created.appliedItems.has(sel)) timeline.setSelection([sel]);
       mark("created");
@@ -331,6 +420,10 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
           timeline.setSelection(sel && visRef.current?.appliedItems.has(sel) ? [sel] : []);
         }
       });
+      timeline.on("rangechange", (p: { byUser?: boolean }) => {
+        if (p.byUser) setInteracting(true);
+      });
+      timeline.on("rangechanged", () => setInteracting(false));
       timeline.on("click", (p: { item: string | number | null; time: Date; what?: string }) => {
         if (p.item == null) return;
         const id = String(p.item);
@@ -349,6 +442,8 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
     return () => {
       cancelled = true;
       if (resyncTimer.current) clearTimeout(resyncTimer.current);
+      if (schedule.current.timer) clearTimeout(schedule.current.timer);
+      schedule.current.timer = null;
       created?.timeline?.destroy();
       visRef.current = null;
       setReady(false);
@@ -367,6 +462,8 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
     const applied = visRef.current?.appliedItems.get(id);
     if (!event || !applied || applied.type === "background" || !current.canMove(id)) {
       dragRef.current = null;
+      setInteracting(false);
+      setDragLabel(null);
       return null;
     }
     const next = {
@@ -375,6 +472,7 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
     };
     let drag = dragRef.current;
     if (!drag || drag.id !== id) drag = dragRef.current = { id, mode: "none", dates: null };
+    setInteracting(!final);
     if (drag.mode === "none") drag.mode = detectMoveMode({ startMs: applied.start, endMs: applied.end }, next);
     const dates = drag.mode === "none" ? null : movedEventDates(event, next, { mode: drag.mode });
     drag.dates = dates;
@@ -390,15 +488,15 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
       // sync soon in case the document did not take the change (no permission, conflict).
       visRef.current?.appliedItems.delete(id);
       if (resyncTimer.current) clearTimeout(resyncTimer.current);
-      resyncTimer.current = setTimeout(sync, 600);
+      resyncTimer.current = setTimeout(requestSync, 600);
     }
     return { ...item, start: new Date(pos.start), end: pos.end == null ? undefined : new Date(pos.end) };
   }
 
-  // Apply data changes incrementally.
+  // Apply data changes incrementally (throttled, see requestSync).
   useEffect(() => {
-    if (ready) sync();
-  }, [ready, sync, parties, periods, events, presence, props.canMove]);
+    if (ready) requestSync();
+  }, [ready, requestSync, parties, periods, events, presence, props.canMove]);
 
   // Selection from outside (table, editor panel): highlight, and bring it into view if needed.
   const lastSelected = useRef<string | null>(null);
@@ -411,7 +509,9 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
     if (currentSel.join() !== wanted.join()) timeline.setSelection(wanted);
     if (selectedId !== lastSelected.current) {
       lastSelected.current = selectedId;
+      pendingReveal.current = null;
       if (wanted.length > 0) bringIntoView(wanted[0], false);
+      else if (selectedId) pendingReveal.current = selectedId; // not applied yet: sync reveals it
     }
   }, [ready, selectedId, events]);
 
@@ -443,11 +543,12 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
     }
   }
 
-  const zoom = (factor: number) => {
+  /** Halves (in) or doubles (out) the visible time span around its centre. */
+  const zoom = (direction: "in" | "out") => {
     const tl = visRef.current?.timeline;
     if (!tl) return;
-    if (factor < 1) tl.zoomIn(1 - factor, { animation: animation() });
-    else tl.zoomOut(Math.min(factor - 1, 1), { animation: animation() });
+    if (direction === "in") tl.zoomIn(1, { animation: animation() });
+    else tl.zoomOut(1, { animation: animation() });
   };
   const pan = (fraction: number) => {
     const tl = visRef.current?.timeline;
@@ -477,13 +578,18 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
         case "ArrowRight":
           pan(e.shiftKey ? 0.5 : 0.2);
           return true;
+        case "ArrowUp":
+        case "ArrowDown":
+        case "PageUp":
+        case "PageDown":
+          return containerRef.current ? scrollLanes(containerRef.current, e.key) : false;
         case "+":
         case "=":
-          zoom(0.5);
+          zoom("in");
           return true;
         case "-":
         case "_":
-          zoom(2);
+          zoom("out");
           return true;
         case "0":
         case "Home":
@@ -504,12 +610,12 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
 
   return (
     <section className="kl-chart" aria-label="Tijdlijn als grafiek">
-      <div className="kl-chart__toolbar" role="toolbar" aria-label="Zoomen en schuiven in de tijdlijn" aria-controls={canvasId}>
+      <div className="kl-chart__toolbar" role="group" aria-label="Zoomen en schuiven in de tijdlijn" aria-controls={canvasId}>
         <div className="kl-chart__buttons">
-          <button type="button" className="kl-chart__button" aria-label="Inzoomen" onClick={() => zoom(0.5)} disabled={!ready}>
+          <button type="button" className="kl-chart__button" aria-label="Inzoomen" onClick={() => zoom("in")} disabled={!ready}>
             <span aria-hidden="true">+</span> Inzoomen
           </button>
-          <button type="button" className="kl-chart__button" aria-label="Uitzoomen" onClick={() => zoom(2)} disabled={!ready}>
+          <button type="button" className="kl-chart__button" aria-label="Uitzoomen" onClick={() => zoom("out")} disabled={!ready}>
             <span aria-hidden="true">−</span> Uitzoomen
           </button>
           <button type="button" className="kl-chart__button" aria-label="Alles tonen" onClick={fitAll} disabled={!ready}>
@@ -549,8 +655,8 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
         {summary} De tabelweergave toont dezelfde gebeurtenissen en is volledig met het toetsenbord te gebruiken.
       </p>
       <p id={helpId} className="kl-chart__help">
-        Klik op een gebeurtenis om haar te openen. Slepen schuift de tijdlijn; Ctrl + scrollen zoomt. Met de
-        tijdlijn in focus: pijltjes schuiven, + en − zoomen, 0 toont alles.
+        Klik op een gebeurtenis om haar te openen. Slepen schuift, Ctrl + scrollen zoomt; met toetsen: ← →
+        schuiven, ↑ ↓ door de partijen, + − zoomen, 0 alles tonen.
       </p>
       <div className="kl-chart__frame" style={{ minHeight: height }}>
         <div
@@ -660,6 +766,17 @@ function patchVisClustering(timeline: Timeline) {
     };
     generatorProto.__klPatched = true;
   }
+}
+
+/** Scrolls the lanes (vis follows the label panel's scroll position) for an arrow or page key. */
+function scrollLanes(container: HTMLElement, key: string): boolean {
+  const lanes = container.querySelector<HTMLElement>(".vis-panel.vis-left");
+  if (!lanes) return false;
+  const page = lanes.clientHeight * 0.9;
+  const step = key === "ArrowDown" ? 40 : key === "ArrowUp" ? -40 : key === "PageDown" ? page : key === "PageUp" ? -page : 0;
+  if (step === 0) return false;
+  lanes.scrollBy({ top: step, behavior: "instant" });
+  return true;
 }
 
 /** Performance marks for the benchmark and for profiling in the browser (kl-timeline:*). */

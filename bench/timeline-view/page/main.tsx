@@ -3,7 +3,7 @@
 //   n=2000                             number of generated events
 //   select=<id>                        preselected event; presence=1 shows two editors
 //   cluster=<n>|off, clusterMax=<n>,     timelineChartTuning (the tunings compared in bench/README.md)
-//   unstack=<n>, patch=0, visfit=1
+//   unstack=<n>, patch=0, visfit=1, throttle=0
 //   live=<n>                           n document changes per second (a title edit, every event object
 //                                      re-created, as a Yjs-driven page would), to pan while others edit
 // It records timings on window.__bench for run.ts (performance marks, first selection).
@@ -78,8 +78,12 @@ const params = new URLSearchParams(location.search);
 const tuningNumber = (v: string | null) => (v === null ? null : v === "off" ? Number.POSITIVE_INFINITY : Number(v));
 timelineChartTuning.clusterFromEvents = tuningNumber(params.get("cluster")) ?? timelineChartTuning.clusterFromEvents;
 timelineChartTuning.clusterMaxItems = Number(params.get("clusterMax") ?? timelineChartTuning.clusterMaxItems);
-timelineChartTuning.patchClusterChurn = params.get("patch") !== "0";
+timelineChartTuning.patchVisClustering = params.get("patch") !== "0";
 timelineChartTuning.skipInitialFit = params.get("visfit") !== "1";
+if (params.get("throttle") === "0") {
+  timelineChartTuning.minSyncIntervalMs = 0;
+  timelineChartTuning.maxDeferWhileInteractingMs = 0;
+}
 timelineChartTuning.unstackFromEvents = tuningNumber(params.get("unstack")) ?? timelineChartTuning.unstackFromEvents;
 
 function loadData() {
