@@ -263,7 +263,7 @@ export class Room {
       }
     }
     try {
-      const check = checkWrite(this.doc, update, conn.user.membership);
+      const check = checkWrite(this.doc, update, conn.user.membership, conn.user.id);
       if (!check.ok) {
         // Not applied, not logged, not broadcast; the peer is told why and closed. Closing is
         // needed: Yjs integrates a client's updates in clock order, so after a refused update

@@ -1,12 +1,15 @@
 import * as Y from "yjs";
 import { can, type Membership } from "../../app/domain/policy.ts";
-import { canEditEvent, canManageTimelineStructure, canSetEventStatus } from "../../app/domain/timeline/mutations.ts";
+import { CommentSchema, COMMENTS_MAP } from "../../app/domain/timeline/comments.ts";
+import { allowedEventActions, canEditEvent, canManageTimelineStructure, canSetEventStatus } from "../../app/domain/timeline/mutations.ts";
+import { yToPlain } from "../../app/domain/timeline/schema.ts";
 
 /**
  * Server-side check of what a writer's update changes, beyond "may write at all" (policy):
  * a ketenpartner edits only the events on their own organisation's lane, and on other lanes may
  * only mark an event "betwist" with a reason; structure (lanes, periods) and the analysis belong
- * to the procesbegeleider and onderzoekers. The rules are the document model's own
+ * to the procesbegeleider and onderzoekers. Comments (`comments`) a ketenpartner may add under their
+ * own user id on any fact they may comment on, and delete (or change) only when they wrote them. The rules are the document model's own
  * (app/domain/timeline/mutations.ts), so the UI and the server cannot disagree.
  *
  * The update is tried on a copy of the document; only the copy is changed.
@@ -19,19 +22,20 @@ export function needsWriteCheck(membership: Membership): boolean {
   return membership.role !== "procesbegeleider" && membership.role !== "onderzoeker";
 }
 
-export function checkWrite(current: Y.Doc, update: Uint8Array, membership: Membership): WriteCheck {
+export function checkWrite(current: Y.Doc, update: Uint8Array, membership: Membership, userId: string): WriteCheck {
   if (!needsWriteCheck(membership)) return { ok: true };
   if (membership.role !== "ketenpartner") return refuse("U kunt deze werkruimte alleen lezen.");
 
   const copy = new Y.Doc({ gc: false });
   // Define the timeline maps first: a root type first seen in an update is a placeholder object.
-  for (const name of ["parties", "periods", "events"]) copy.getMap(name);
+  for (const name of ["parties", "periods", "events", COMMENTS_MAP]) copy.getMap(name);
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(current));
   // Per touched entity: whether only the event's own dispute keys changed.
   const events = new Map<string, { onlyDisputeKeys: boolean }>();
   const others = new Set<string>();
+  const comments = new Set<string>();
   copy.on("afterTransaction", (tr: Y.Transaction) => {
-    for (const [type, keys] of tr.changed) collect(copy, type, keys, events, others);
+    for (const [type, keys] of tr.changed) collect(copy, type, keys, events, others, comments);
   });
   Y.applyUpdate(copy, update);
 
@@ -56,7 +60,33 @@ export function checkWrite(current: Y.Doc, update: Uint8Array, membership: Membe
       canSetEventStatus(membership.role, membership.organisationId, after, "betwist");
     if (!dispute) return refuse("U kunt alleen feiten van uw eigen organisatie wijzigen. Bij feiten van een andere organisatie kunt u aangeven dat u het er niet mee eens bent (betwist, met reden).");
   }
+  for (const id of comments) {
+    const refused = checkComment(current, copy, id, membership, userId);
+    if (refused) return refuse(refused);
+  }
   return { ok: true };
+}
+
+/** A ketenpartner's change to one comment: null when allowed, else the Dutch reason. */
+function checkComment(current: Y.Doc, copy: Y.Doc, id: string, membership: Membership, userId: string): string | null {
+  const before = current.getMap(COMMENTS_MAP).get(id);
+  const after = copy.getMap(COMMENTS_MAP).get(id);
+  if (before !== undefined && !(before instanceof Y.Map && before.get("authorId") === userId)) {
+    return "U kunt alleen uw eigen opmerkingen wijzigen of verwijderen.";
+  }
+  if (after === undefined) return null; // deleting one's own comment (or nothing)
+  const parsed = after instanceof Y.Map ? CommentSchema.safeParse(yToPlain(after)) : null;
+  if (!parsed?.success || parsed.data.authorId !== userId) {
+    return "Een opmerking moet geldig zijn en op uw eigen naam staan.";
+  }
+  if (before instanceof Y.Map && before.get("eventId") !== parsed.data.eventId) {
+    return "Een opmerking kan niet naar een ander feit verplaatst worden.";
+  }
+  const party = eventParty(copy, parsed.data.eventId);
+  if (!party || !allowedEventActions(membership.role, membership.organisationId, party).includes("comment")) {
+    return "Bij dit feit kunt u geen opmerking plaatsen.";
+  }
+  return null;
 }
 
 function refuse(message: string): WriteCheck {
@@ -79,8 +109,14 @@ function collect(
   keys: Set<string | null>,
   events: Map<string, { onlyDisputeKeys: boolean }>,
   others: Set<string>,
+  comments: Set<string>,
 ) {
   const eventsMap = doc.getMap("events");
+  const commentsMap = doc.getMap(COMMENTS_MAP);
+  if (type === commentsMap) {
+    for (const key of keys) if (key !== null) comments.add(key);
+    return;
+  }
   if (type === eventsMap) {
     // Events added or removed as a whole: judged by lane (an add carries all its fields).
     for (const key of keys) if (key !== null) mark(events, key, false);
@@ -102,6 +138,8 @@ function collect(
   if (parent === eventsMap && item.parentSub) {
     const onlyDispute = direct && [...keys].every((k) => k !== null && DISPUTE_KEYS.has(k));
     mark(events, item.parentSub, onlyDispute);
+  } else if (parent === commentsMap && item.parentSub) {
+    comments.add(item.parentSub);
   } else if (parent instanceof Y.AbstractType) {
     others.add(`${rootName(doc, parent)}:${item.parentSub ?? ""}`);
   }

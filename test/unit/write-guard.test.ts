@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createEvent, createParty, setEventStatus, updateEvent, deleteEvent, createPeriod } from "../../app/domain/timeline/mutations.ts";
+import { addComment, deleteComment } from "../../app/domain/timeline/comments.ts";
 import { checkWrite } from "../../server/collab/write-guard.ts";
 
 const ORG_A = "11111111-1111-4111-8111-111111111111";
@@ -27,55 +28,109 @@ function clientUpdate(server: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
 }
 
 const partnerA = { role: "ketenpartner" as const, organisationId: ORG_A };
+const USER_A = "user-partner-a";
+const USER_B = "user-partner-b";
 
 describe("server-side write check", () => {
   it("lets a ketenpartner add, edit and delete facts on their own lane", () => {
     const { server, laneA, eventA, ctx } = setup();
-    expect(checkWrite(server, clientUpdate(server, (d) => createEvent(d, { title: "Nieuw", party: laneA, start: "2014", kind: "contact" }, ctx)), partnerA)).toEqual({ ok: true });
-    expect(checkWrite(server, clientUpdate(server, (d) => updateEvent(d, eventA, { title: "Huisbezoek (aangepast)" }, ctx)), partnerA)).toEqual({ ok: true });
-    expect(checkWrite(server, clientUpdate(server, (d) => deleteEvent(d, eventA)), partnerA)).toEqual({ ok: true });
+    expect(checkWrite(server, clientUpdate(server, (d) => createEvent(d, { title: "Nieuw", party: laneA, start: "2014", kind: "contact" }, ctx)), partnerA, USER_A)).toEqual({ ok: true });
+    expect(checkWrite(server, clientUpdate(server, (d) => updateEvent(d, eventA, { title: "Huisbezoek (aangepast)" }, ctx)), partnerA, USER_A)).toEqual({ ok: true });
+    expect(checkWrite(server, clientUpdate(server, (d) => deleteEvent(d, eventA)), partnerA, USER_A)).toEqual({ ok: true });
   });
 
   it("refuses a ketenpartner's edit, addition or deletion on another organisation's lane", () => {
     const { server, laneB, eventB, ctx } = setup();
-    const edit = checkWrite(server, clientUpdate(server, (d) => updateEvent(d, eventB, { title: "Anders" }, ctx)), partnerA);
+    const edit = checkWrite(server, clientUpdate(server, (d) => updateEvent(d, eventB, { title: "Anders" }, ctx)), partnerA, USER_A);
     expect(edit.ok).toBe(false);
-    expect(checkWrite(server, clientUpdate(server, (d) => createEvent(d, { title: "X", party: laneB, start: "2014", kind: "contact" }, ctx)), partnerA).ok).toBe(false);
-    expect(checkWrite(server, clientUpdate(server, (d) => deleteEvent(d, eventB)), partnerA).ok).toBe(false);
-    expect(checkWrite(server, clientUpdate(server, (d) => d.getMap("events").get(eventB) instanceof Y.Map && (d.getMap("events").get(eventB) as Y.Map<Y.Text>).get("description")!.insert(0, "x")), partnerA).ok).toBe(false);
+    expect(checkWrite(server, clientUpdate(server, (d) => createEvent(d, { title: "X", party: laneB, start: "2014", kind: "contact" }, ctx)), partnerA, USER_A).ok).toBe(false);
+    expect(checkWrite(server, clientUpdate(server, (d) => deleteEvent(d, eventB)), partnerA, USER_A).ok).toBe(false);
+    expect(checkWrite(server, clientUpdate(server, (d) => d.getMap("events").get(eventB) instanceof Y.Map && (d.getMap("events").get(eventB) as Y.Map<Y.Text>).get("description")!.insert(0, "x")), partnerA, USER_A).ok).toBe(false);
   });
 
   it("refuses moving an own fact onto another lane", () => {
     const { server, laneB, eventA, ctx } = setup();
-    expect(checkWrite(server, clientUpdate(server, (d) => updateEvent(d, eventA, { party: laneB }, ctx)), partnerA).ok).toBe(false);
+    expect(checkWrite(server, clientUpdate(server, (d) => updateEvent(d, eventA, { party: laneB }, ctx)), partnerA, USER_A).ok).toBe(false);
   });
 
   it("lets a ketenpartner dispute another lane's fact with a reason, and nothing more", () => {
     const { server, eventB, ctx } = setup();
-    expect(checkWrite(server, clientUpdate(server, (d) => setEventStatus(d, eventB, "betwist", "Dit gesprek vond een week later plaats.", ctx)), partnerA)).toEqual({ ok: true });
+    expect(checkWrite(server, clientUpdate(server, (d) => setEventStatus(d, eventB, "betwist", "Dit gesprek vond een week later plaats.", ctx)), partnerA, USER_A)).toEqual({ ok: true });
     const confirm = clientUpdate(server, (d) => (d.getMap("events").get(eventB) as Y.Map<unknown>).set("status", "bevestigd"));
-    expect(checkWrite(server, confirm, partnerA).ok).toBe(false);
+    expect(checkWrite(server, confirm, partnerA, USER_A).ok).toBe(false);
   });
 
   it("refuses lanes and periods from a ketenpartner but allows them for the onderzoeker", () => {
     const { server } = setup();
     const lane = clientUpdate(server, (d) => createParty(d, { name: "Politie", domain: "Veiligheid" }));
     const period = clientUpdate(server, (d) => createPeriod(d, { label: "2014", start: "2014", end: "2014" }));
-    expect(checkWrite(server, lane, partnerA).ok).toBe(false);
-    expect(checkWrite(server, period, partnerA).ok).toBe(false);
-    expect(checkWrite(server, lane, { role: "onderzoeker", organisationId: null })).toEqual({ ok: true });
+    expect(checkWrite(server, lane, partnerA, USER_A).ok).toBe(false);
+    expect(checkWrite(server, period, partnerA, USER_A).ok).toBe(false);
+    expect(checkWrite(server, lane, { role: "onderzoeker", organisationId: null }, "onderzoeker-1")).toEqual({ ok: true });
   });
 
   it("refuses analysis edits from a ketenpartner", () => {
     const { server } = setup();
     const node = clientUpdate(server, (d) => d.getMap("nodes").set("n1", new Y.Map()));
-    expect(checkWrite(server, node, partnerA).ok).toBe(false);
+    expect(checkWrite(server, node, partnerA, USER_A).ok).toBe(false);
   });
 
   it("never changes the server's document", () => {
     const { server, eventB, ctx } = setup();
     const before = Y.encodeStateAsUpdate(server);
-    checkWrite(server, clientUpdate(server, (d) => updateEvent(d, eventB, { title: "Anders" }, ctx)), partnerA);
+    checkWrite(server, clientUpdate(server, (d) => updateEvent(d, eventB, { title: "Anders" }, ctx)), partnerA, USER_A);
     expect(Y.encodeStateAsUpdate(server)).toEqual(before);
+  });
+
+  describe("comments", () => {
+    const as = (userId: string, userName: string) => ({ userId, userName, origin: "client" });
+
+    it("lets a ketenpartner comment on another lane's fact under their own name", () => {
+      const { server, eventB } = setup();
+      const update = clientUpdate(server, (d) => addComment(d, { eventId: eventB, text: "Was dit niet in mei?" }, as(USER_A, "Partner A")));
+      expect(checkWrite(server, update, partnerA, USER_A)).toEqual({ ok: true });
+    });
+
+    it("refuses a comment with someone else's authorId, on an unknown fact, or invalid", () => {
+      const { server, eventB } = setup();
+      const forged = clientUpdate(server, (d) => addComment(d, { eventId: eventB, text: "Namens B" }, as(USER_B, "Partner B")));
+      expect(checkWrite(server, forged, partnerA, USER_A).ok).toBe(false);
+      const orphan = clientUpdate(server, (d) => {
+        const m = new Y.Map<unknown>();
+        d.getMap("comments").set("c1", m);
+        for (const [k, v] of Object.entries({ eventId: "missing", text: "x", authorId: USER_A, authorName: "A", createdAt: new Date().toISOString() })) m.set(k, v);
+      });
+      expect(checkWrite(server, orphan, partnerA, USER_A).ok).toBe(false);
+      const empty = clientUpdate(server, (d) => {
+        const m = new Y.Map<unknown>();
+        d.getMap("comments").set("c2", m);
+        for (const [k, v] of Object.entries({ eventId: eventB, text: "  ", authorId: USER_A, authorName: "A", createdAt: new Date().toISOString() })) m.set(k, v);
+      });
+      expect(checkWrite(server, empty, partnerA, USER_A).ok).toBe(false);
+    });
+
+    it("refuses editing or deleting another's comment", () => {
+      const { server, eventB } = setup();
+      const id = addComment(server, { eventId: eventB, text: "Van B" }, as(USER_B, "Partner B"));
+      const edit = clientUpdate(server, (d) => (d.getMap("comments").get(id) as Y.Map<unknown>).set("text", "Aangepast door A"));
+      expect(checkWrite(server, edit, partnerA, USER_A).ok).toBe(false);
+      const reassign = clientUpdate(server, (d) => (d.getMap("comments").get(id) as Y.Map<unknown>).set("authorId", USER_A));
+      expect(checkWrite(server, reassign, partnerA, USER_A).ok).toBe(false);
+      const remove = clientUpdate(server, (d) => deleteComment(d, id, "client"));
+      expect(checkWrite(server, remove, partnerA, USER_A).ok).toBe(false);
+    });
+
+    it("lets a ketenpartner delete their own comment", () => {
+      const { server, eventB } = setup();
+      const id = addComment(server, { eventId: eventB, text: "Van A" }, as(USER_A, "Partner A"));
+      const remove = clientUpdate(server, (d) => deleteComment(d, id, "client", USER_A));
+      expect(checkWrite(server, remove, partnerA, USER_A)).toEqual({ ok: true });
+    });
+
+    it("still refuses the toezichthouder", () => {
+      const { server, eventB } = setup();
+      const update = clientUpdate(server, (d) => addComment(d, { eventId: eventB, text: "Kijk hier" }, as("t", "T")));
+      expect(checkWrite(server, update, { role: "toezichthouder", organisationId: null }, "t").ok).toBe(false);
+    });
   });
 });

@@ -6,6 +6,7 @@
 // colleague's concurrent change to another field of the same fact is kept.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type * as Y from "yjs";
+import { addComment, commentTextError, commentsFor, deleteComment, getCommentsMap, COMMENT_MAX_LENGTH } from "~/domain/timeline/comments.ts";
 import { parseDutchDate } from "~/domain/timeline/dutch-dates.ts";
 import {
   allowedEventActions,
@@ -709,6 +710,10 @@ export function EventEditor(props: EventEditorProps) {
         </>
       )}
 
+      {!isNew && eventId ? (
+        <CommentsSection doc={doc} origin={origin} user={user} eventId={eventId} canComment={actions.includes("comment")} />
+      ) : null}
+
       {meta ? (
         <p className="ws-editor__meta">
           Toegevoegd door {members[meta.createdBy] ?? "een oud-deelnemer"} op {formatInstant(meta.createdAt)}
@@ -719,6 +724,108 @@ export function EventEditor(props: EventEditorProps) {
             </>
           ) : null}
         </p>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * "Opmerkingen": the informal thread on a fact. Every reader sees it (also when the fact is
+ * read-only for them); roles with the "comment" action can write; only the author can delete.
+ * Follows the `comments` map live, so a colleague's comment appears without reloading.
+ */
+function CommentsSection(p: { doc: Y.Doc; origin: object; user: WorkspaceUser; eventId: string; canComment: boolean }) {
+  const { doc, origin, user, eventId } = p;
+  const uid = useId();
+  const [, setVersion] = useState(0);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const map = getCommentsMap(doc);
+    const bump = () => setVersion((v) => v + 1);
+    map.observeDeep(bump);
+    return () => map.unobserveDeep(bump);
+  }, [doc]);
+  useEffect(() => {
+    setText("");
+    setError(null);
+  }, [eventId]);
+
+  const comments = commentsFor(doc, eventId);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const problem = commentTextError(text);
+    if (problem) {
+      setError(problem);
+      document.getElementById(`${uid}-text`)?.focus();
+      return;
+    }
+    try {
+      addComment(doc, { eventId, text }, { userId: user.id, userName: user.name, origin });
+      setText("");
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err, "Er ging iets mis; de opmerking is niet geplaatst."));
+    }
+  };
+  const remove = (id: string) => {
+    if (!window.confirm("Deze opmerking verwijderen?")) return;
+    try {
+      deleteComment(doc, id, origin, user.id);
+    } catch (err) {
+      setError(errorMessage(err, "Er ging iets mis; de opmerking is niet verwijderd."));
+    }
+  };
+
+  return (
+    <section className="ws-comments" aria-labelledby={`${uid}-h`}>
+      <h3 id={`${uid}-h`}>Opmerkingen</h3>
+      {comments.length === 0 ? <p className="ws-small">Nog geen opmerkingen bij dit feit.</p> : null}
+      <ol className="ws-comments__list" aria-live="polite" aria-label="Opmerkingen bij dit feit">
+        {comments.map((c) =>
+          c.ok ? (
+            <li key={c.id} className="ws-comment">
+              <p className="ws-comment__meta">
+                <strong>{c.value.authorName || "Onbekende deelnemer"}</strong>
+                {" · "}
+                <time dateTime={c.value.createdAt}>{formatInstant(c.value.createdAt)}</time>
+                {c.value.authorId === user.id ? (
+                  <button type="button" className="ws-comment__delete" onClick={() => remove(c.id)}>
+                    verwijderen<span className="visually-hidden"> (uw opmerking van {formatInstant(c.value.createdAt)})</span>
+                  </button>
+                ) : null}
+              </p>
+              <p className="ws-comment__text">{c.value.text}</p>
+            </li>
+          ) : (
+            <li key={c.id} className="ws-comment ws-comment--invalid">
+              <p className="ws-comment__meta">
+                <strong>Ongeldige opmerking</strong>
+              </p>
+              <p className="ws-comment__text">{c.errors.join(" ")}</p>
+            </li>
+          ),
+        )}
+      </ol>
+      {p.canComment ? (
+        <form onSubmit={submit} noValidate className="ws-form ws-comments__form">
+          <Field id={`${uid}-text`} label="Uw opmerking" hint={`Informeel; iedereen in het onderzoek ziet dit. Hoogstens ${COMMENT_MAX_LENGTH} tekens.`} error={error ?? undefined}>
+            {(a) => (
+              <textarea
+                {...a}
+                rows={3}
+                value={text}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  if (error) setError(null);
+                }}
+              />
+            )}
+          </Field>
+          <button type="submit" className="button button--small">
+            Opmerking plaatsen
+          </button>
+        </form>
       ) : null}
     </section>
   );

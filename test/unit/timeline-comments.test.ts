@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { addComment, canDeleteComment, commentsFor, deleteComment, COMMENT_MAX_LENGTH } from "../../app/domain/timeline/comments.ts";
+import { DomainError, createEvent, createParty } from "../../app/domain/timeline/mutations.ts";
+
+function setup() {
+  const doc = new Y.Doc();
+  const lane = createParty(doc, { name: "De Brug", domain: "Gezondheid" });
+  const ctx = { userId: "seed", origin: "seed" };
+  const eventId = createEvent(doc, { title: "Overleg", party: lane, start: "2014-04", kind: "overleg" }, ctx);
+  const other = createEvent(doc, { title: "Huisbezoek", party: lane, start: "2014-05", kind: "huisbezoek" }, ctx);
+  return { doc, eventId, other };
+}
+const me = { userId: "u1", userName: "Anna de Vries", origin: "me" };
+
+describe("timeline comments", () => {
+  it("adds a trimmed comment in one transaction and reads it back", () => {
+    const { doc, eventId } = setup();
+    let transactions = 0;
+    doc.on("afterTransaction", () => transactions++);
+    const id = addComment(doc, { eventId, text: "  Klopt de datum?  " }, { ...me, now: new Date("2025-03-12T13:05:00Z") });
+    expect(transactions).toBe(1);
+    const [c] = commentsFor(doc, eventId);
+    expect(c).toEqual({
+      ok: true,
+      id,
+      value: { eventId, text: "Klopt de datum?", authorId: "u1", authorName: "Anna de Vries", createdAt: "2025-03-12T13:05:00.000Z" },
+    });
+  });
+
+  it("is undone as one step by an undo manager tracking the origin", () => {
+    const { doc, eventId } = setup();
+    const undo = new Y.UndoManager([doc.getMap("comments")], { trackedOrigins: new Set(["me"]) });
+    addComment(doc, { eventId, text: "Eén" }, me);
+    undo.undo();
+    expect(commentsFor(doc, eventId)).toEqual([]);
+  });
+
+  it("refuses empty, too long text and unknown facts with a Dutch DomainError", () => {
+    const { doc, eventId } = setup();
+    expect(() => addComment(doc, { eventId, text: "   " }, me)).toThrow(DomainError);
+    expect(() => addComment(doc, { eventId, text: "   " }, me)).toThrow(/Schrijf eerst een opmerking/);
+    expect(() => addComment(doc, { eventId, text: "x".repeat(COMMENT_MAX_LENGTH + 1) }, me)).toThrow(/hoogstens 2000 tekens/);
+    expect(() => addComment(doc, { eventId: "bestaat-niet", text: "Hallo" }, me)).toThrow(/bestaat niet/);
+    expect(addComment(doc, { eventId, text: "x".repeat(COMMENT_MAX_LENGTH) }, me)).toBeTruthy();
+    expect(doc.getMap("comments").size).toBe(1);
+  });
+
+  it("lists only this fact's comments, oldest first", () => {
+    const { doc, eventId, other } = setup();
+    addComment(doc, { eventId, text: "Later" }, { ...me, now: new Date("2025-03-12T14:00:00Z") });
+    addComment(doc, { eventId, text: "Eerder" }, { ...me, now: new Date("2025-03-12T09:00:00Z") });
+    addComment(doc, { eventId: other, text: "Ander feit" }, me);
+    expect(commentsFor(doc, eventId).map((c) => c.ok && c.value.text)).toEqual(["Eerder", "Later"]);
+  });
+
+  it("flags invalid entries of this fact, skips unreadable ones and never throws", () => {
+    const { doc, eventId } = setup();
+    addComment(doc, { eventId, text: "Goed" }, me);
+    const bad = new Y.Map<unknown>();
+    doc.getMap("comments").set("bad", bad);
+    bad.set("eventId", eventId);
+    bad.set("text", "");
+    doc.getMap("comments").set("junk", 42);
+    const list = commentsFor(doc, eventId);
+    expect(list).toHaveLength(2);
+    expect(list[0].ok).toBe(true);
+    expect(list[1]).toMatchObject({ ok: false, id: "bad" });
+    expect(() => commentsFor(new Y.Doc(), eventId)).not.toThrow();
+  });
+
+  it("deletes only the author's own comment", () => {
+    const { doc, eventId } = setup();
+    const id = addComment(doc, { eventId, text: "Mijn opmerking" }, me);
+    expect(canDeleteComment(doc, id, "u2")).toBe(false);
+    expect(() => deleteComment(doc, id, "other", "u2")).toThrow(/eigen opmerkingen/);
+    expect(canDeleteComment(doc, id, "u1")).toBe(true);
+    expect(deleteComment(doc, id, "me", "u1")).toBe(true);
+    expect(deleteComment(doc, id, "me", "u1")).toBe(false);
+    expect(commentsFor(doc, eventId)).toEqual([]);
+  });
+});
