@@ -17,7 +17,7 @@
 // window count; warm-up before, then a drain until all peers of each document have the same state.
 // "--db postgres" needs TEST_DATABASE_URL (a PostgreSQL URL whose user may CREATE DATABASE).
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -219,6 +219,7 @@ async function runOnce(cfg: RunConfig): Promise<RunResult> {
   const wall0 = performance.now();
   const child = await startChild(cfg.server, cfg.db, `${cfg.server === "ref" ? "ref" : `ours-${cfg.db}`}-${cfg.clients}x${cfg.docs}-${cfg.role}`);
   const peers: Peer[] = [];
+  let dataDir: string | undefined;
   try {
     const setup = await child.request<SetupReply>({ type: "setup", clients: cfg.clients, docs: cfg.docs, role: cfg.role }, 300_000);
     // A server that does not answer a sample within 30 s (its event loop blocked) gets NaN figures
@@ -237,6 +238,7 @@ async function runOnce(cfg: RunConfig): Promise<RunResult> {
         sampleTimeouts++;
         return NO_SAMPLE;
       });
+    dataDir = setup.dataDir;
     const base = await sample(true);
 
     // Window bookkeeping (performance.now() of this process: senders and receivers share it).
@@ -452,7 +454,12 @@ async function runOnce(cfg: RunConfig): Promise<RunResult> {
     }
     if (child.proc.exitCode === null) {
       await Promise.race([new Promise((r) => child.proc.once("exit", r)), sleep(5000)]);
-      if (child.proc.exitCode === null) child.proc.kill("SIGKILL");
+      if (child.proc.exitCode === null) {
+        child.proc.kill("SIGKILL");
+        await Promise.race([new Promise((r) => child.proc.once("exit", r)), sleep(5000)]);
+        // It could not clean up after itself.
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      }
     }
   }
 }

@@ -38,6 +38,8 @@ export interface SetupReply {
   origin: string;
   clients: BenchClientSpec[];
   database: string;
+  /** PGlite's temp folder: the parent removes it if it has to kill this process. */
+  dataDir?: string;
 }
 
 export interface Sample {
@@ -117,7 +119,13 @@ async function setup(req: Extract<ChildRequest, { type: "setup" }>): Promise<Set
       }
     }
     txTimes.clear();
-    return { wsUrl: srv.wsUrl, origin: srv.origin, clients: clients.sort((a, b) => a.index - b.index), database: db.handle.kind };
+    return {
+      wsUrl: srv.wsUrl,
+      origin: srv.origin,
+      clients: clients.sort((a, b) => a.index - b.index),
+      database: db.handle.kind,
+      dataDir: db.dataDir,
+    };
   }
 
   // Reference: documents are created on the first connect; the initializor gives each its seed.
