@@ -18,7 +18,8 @@ describe("smoke", () => {
   it("logs in and shows the demo investigation on the dashboard", async () => {
     const page = await browser.newPage();
     await loginAs(page, app.url, "begeleider@demo.ketenlijn.nl");
-    await expect(page.getByRole("heading", { name: "Mijn onderzoeken" }).isVisible()).resolves.toBe(true);
+    // The URL changes before the dashboard has rendered: wait for the heading, do not sample it once.
+    await page.getByRole("heading", { name: "Mijn onderzoeken" }).waitFor();
     await page.getByRole("link", { name: /Overlijden moeder/ }).click();
     await page.waitForURL(/\/onderzoeken\//);
     expect(await seriousAxeViolations(page)).toEqual([]);
