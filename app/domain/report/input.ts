@@ -1,0 +1,83 @@
+// What the report builder needs besides the Y.Doc: the relational data, loaded by
+// server/report/load.server.ts. Plain data; dates as ISO strings.
+import type { ReportAudience } from "./model.ts";
+
+export interface ReportInvestigation {
+  id: string;
+  title: string;
+  kind: string; // calamiteit | geweldsincident | incident
+  legalFrame: string;
+  reportingCriterion: string;
+  calamityDate: string | null; // YYYY-MM-DD
+  reportedDate: string | null; // YYYY-MM-DD
+  supervisor: string; // toezicht_wmo | igj
+  supervisorMunicipality: string | null;
+  providers: string;
+  analysisMethod: string; // metadata; the document's own method choice wins when set
+}
+
+/** Bijlage 1 item 1a. Only passed for the toezichthouder's version. */
+export interface ReportClientIdentity {
+  name: string;
+  dateOfBirth: string | null;
+  sex: string;
+  indication: string;
+}
+
+/** Item 1c: a member of the calamiteitencommissie. */
+export interface CommitteeMember {
+  id: string;
+  name: string;
+  function: string;
+  organisation: string;
+  background: string;
+  /** How involved the member was in the calamity / the care (free text, e.g. "niet betrokken"). */
+  involvement: string;
+  independence: "extern" | "intern_niet_betrokken" | "intern_betrokken";
+  position: number;
+}
+
+export const INDEPENDENCE_LABELS: Record<CommitteeMember["independence"], string> = {
+  extern: "Extern, onafhankelijk",
+  intern_niet_betrokken: "Intern, niet betrokken bij de zorg",
+  intern_betrokken: "Intern, betrokken bij de zorg",
+};
+
+/** Item 4a: a gesprek; the verslag itself is in the Y.Doc (`interview:<id>`). */
+export interface ReportInterview {
+  id: string;
+  personFunction: string;
+  initials: string;
+  organisation: string;
+  relation: string;
+  heldOn: string; // YYYY-MM-DD
+  interviewers: string;
+}
+
+/** A signed reaction from a comment round, with its disposition (appendix "reacties"). */
+export interface ReportReaction {
+  roundTitle: string;
+  roundKind: "interview" | "draft_report";
+  signerName: string;
+  signerRole: string;
+  signedOn: string; // YYYY-MM-DD
+  pointerLabel: string;
+  text: string;
+  late: boolean;
+  disposition: { kind: "verwerkt" | "terzijde"; note: string; decidedOn: string } | null;
+}
+
+export interface ReportInput {
+  audience: ReportAudience;
+  investigation: ReportInvestigation;
+  /** null for the ketenpartners' version, and when none has been recorded. */
+  client: ReportClientIdentity | null;
+  committee: CommitteeMember[];
+  interviews: ReportInterview[];
+  reactions: ReportReaction[];
+  /** "Versie 3" for a submitted version, "Werkversie" for a download of the current state. */
+  versionLabel: string;
+  status: "concept" | "definitief";
+  /** Today in Europe/Amsterdam, YYYY-MM-DD. */
+  today: string;
+}
