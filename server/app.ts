@@ -23,7 +23,8 @@ export interface RunningApp {
 }
 
 const root = path.resolve(import.meta.dirname, "..");
-const buildEntry = path.join(root, "build/server/index.js");
+const buildDir = path.resolve(root, process.env.KETENLIJN_BUILD_DIR ?? "build");
+const buildEntry = path.join(buildDir, "server/index.js");
 
 export function hasBuild() {
   return existsSync(buildEntry);
@@ -63,8 +64,8 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: (lin
   } else {
     const build = (await import(pathToFileURL(buildEntry).href)) as ServerBuild;
     loadBuild = async () => build;
-    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+    app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   }
 
   app.all(
