@@ -75,6 +75,8 @@ export async function seedDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     userId: ids[email],
     role,
     organisationId,
+    // The demo's toezichthouder is also invited into the workspace (read only), to show both.
+    workspaceAccess: role === "toezichthouder",
   });
   await ctx.db.insert(schema.memberships).values([
     member("begeleider@demo.ketenlijn.nl", "procesbegeleider"),

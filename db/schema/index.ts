@@ -6,3 +6,4 @@ export * from "./outbox.ts";
 export * from "./collab.ts";
 export * from "./rounds.ts";
 export * from "./analysis.ts";
+export * from "./report.ts";

@@ -1,4 +1,4 @@
-import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations.ts";
 import { users } from "./users.ts";
 
@@ -28,6 +28,9 @@ export const memberships = pgTable(
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     role: text("role").notNull(), // procesbegeleider | onderzoeker | ketenpartner | toezichthouder
     organisationId: uuid("organisation_id").references(() => organisations.id),
+    // A toezichthouder sees the submitted report versions; the live workspace only when the
+    // procesbegeleider also invites them to it (issue 6). Ignored for the other roles.
+    workspaceAccess: boolean("workspace_access").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("memberships_investigation_user").on(t.investigationId, t.userId), index("memberships_user").on(t.userId)],
