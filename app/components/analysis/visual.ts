@@ -1,6 +1,6 @@
 // How a node looks, as data: used by the interactive SVG and by the standalone export, so the
 // picture in the report is the picture on screen. Colours meet 4.5:1 for their text.
-import { ecmCatalog, type EcmGroupId } from "../../domain/analysis/catalog.ts";
+import { ecmCatalog, GROUP_COLORS, type EcmGroupId } from "../../domain/analysis/catalog.ts";
 import type { TreeNode } from "../../domain/analysis/tree.ts";
 import { wrapText, type Measure, type PlacedNode } from "./layout.ts";
 
@@ -12,13 +12,7 @@ export const LABEL_Y = 35;
 export const LINE_HEIGHT = 15.5;
 export const FOOTER_INSET = 7;
 
-export const GROUP_COLORS: Record<EcmGroupId, string> = {
-  technisch: "#5a3e8f",
-  organisatorisch: "#0b5cad",
-  menselijk: "#a4262c",
-  clientgebonden: "#1e6b3a",
-  overig: "#4a5561",
-};
+export { GROUP_COLORS };
 
 export interface NodeStyle {
   fill: string;

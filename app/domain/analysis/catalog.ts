@@ -15,6 +15,15 @@ export const ECM_GROUP_IDS = [
 ] as const;
 export type EcmGroupId = (typeof ECM_GROUP_IDS)[number];
 
+/** One colour per main group, on screen and in the report; each meets 4.5:1 against white text. */
+export const GROUP_COLORS: Record<EcmGroupId, string> = {
+  technisch: "#5a3e8f",
+  organisatorisch: "#0b5cad",
+  menselijk: "#a4262c",
+  clientgebonden: "#1e6b3a",
+  overig: "#4a5561",
+};
+
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "id: kleine letters, cijfers en _");
 const text = z.string().trim().min(1);
 

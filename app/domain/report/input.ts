@@ -1,6 +1,6 @@
 // What the report builder needs besides the Y.Doc: the relational data, loaded by
 // server/report/load.server.ts. Plain data; dates as ISO strings.
-import type { ReportAudience } from "./model.ts";
+import type { ItemStatus, ReportAudience } from "./model.ts";
 
 export interface ReportInvestigation {
   id: string;
@@ -72,6 +72,8 @@ export interface ReportInput {
   investigation: ReportInvestigation;
   /** null for the ketenpartners' version, and when none has been recorded. */
   client: ReportClientIdentity | null;
+  /** Status of item 1a for a version without the identity itself, so the outline can still show it. */
+  clientStatus?: ItemStatus;
   committee: CommitteeMember[];
   interviews: ReportInterview[];
   reactions: ReportReaction[];

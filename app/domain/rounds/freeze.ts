@@ -77,7 +77,7 @@ export function fragmentBlocks(fragment: Y.XmlFragment): FrozenBlock[] {
 }
 
 /** The blocks of a named fragment; a name taken by another type (a bug elsewhere) reads as empty. */
-function blocksOf(doc: Y.Doc, name: string): FrozenBlock[] {
+export function blocksOf(doc: Y.Doc, name: string): FrozenBlock[] {
   const existing = doc.share.get(name);
   if (existing && !(existing instanceof Y.XmlFragment) && existing.constructor !== Y.AbstractType) return [];
   try {
