@@ -493,8 +493,10 @@ function line(r: RunResult): string {
     `${errorsOf(r)}`.padStart(4),
     `${r.unconvergedDocs}`.padStart(4),
     `${f(r.loadAvg, 1)}`.padStart(5),
-    tx?.appendUpdates
-      ? `batch write p50/p99 ${f(tx.appendUpdates.p50, 1)}/${f(tx.appendUpdates.p99, 0)} ms, ${f(r.stop.counters!.updatesPersisted / Math.max(1, r.stop.counters!.batchesPersisted), 1)} upd/batch`
+    tx?.appendLogBatches
+      ? `log commit p50/p99 ${f(tx.appendLogBatches.p50, 1)}/${f(tx.appendLogBatches.p99, 0)} ms, ` +
+        `${f(r.stop.counters!.updatesPersisted / Math.max(1, r.stop.counters!.batchesPersisted), 1)} upd/batch, ` +
+        `${f(r.stop.counters!.batchesPersisted / Math.max(1, r.stop.counters!.logCommits), 1)} docs/commit`
       : "",
   ].join(" ");
 }
@@ -553,6 +555,11 @@ async function main() {
         `   awareness msgs per client: ${f(r.awareness.perClientPerSec, 1)}/s in the window, at most ${r.awareness.maxPerClientSecond} in one second` +
           (Object.keys(r.closeReasons).length ? `; closes: ${JSON.stringify(r.closeReasons)}` : ""),
       );
+      const tx = r.stop.transactions;
+      if (tx && Object.keys(tx).length) {
+        const kinds = Object.entries(tx).map(([k, t]) => `${k} ${t.count}× ${f(t.totalMs, 0)} ms (p99 ${f(t.p99, 0)}, max ${f(t.max, 0)})`);
+        console.log(`   database transactions: ${kinds.join("; ")}; server event-loop delay p99/max ${f(r.serverEld.p99)}/${f(r.serverEld.max, 0)} ms`);
+      }
       if (r.stop.logs.length) console.log(`   server log: ${r.stop.logs.slice(-3).join(" | ")}`);
     } catch (err) {
       console.log(`${cfg.server}/${cfg.db} ${cfg.clients}×${cfg.docs}: FAILED ${err instanceof Error ? err.message : String(err)}`);
@@ -606,11 +613,11 @@ async function main() {
   let writeCheck: WriteCheckRow[] = [];
   if (WRITE_CHECK) {
     writeCheck = measureWriteCheck();
-    console.log("\nWrite check per update (checkWrite, in this process), by document size:");
-    console.log("events  doc KB   ketenpartner ms  onderzoeker ms  applyUpdate ms");
+    console.log("\nWrite check per update (in this process), by document size:");
+    console.log("events  doc KB   room (shadow) ms  one-off copy ms  onderzoeker ms  applyUpdate ms");
     for (const w of writeCheck) {
       console.log(
-        `${String(w.events).padStart(6)} ${f(w.docBytes / 1024, 0).padStart(7)} ${f(w.ketenpartnerMs, 2).padStart(16)} ${f(w.onderzoekerMs, 4).padStart(15)} ${f(w.applyMs, 3).padStart(15)}`,
+        `${String(w.events).padStart(6)} ${f(w.docBytes / 1024, 0).padStart(7)} ${f(w.guardMs, 3).padStart(17)} ${f(w.ketenpartnerMs, 2).padStart(16)} ${f(w.onderzoekerMs, 4).padStart(15)} ${f(w.applyMs, 3).padStart(15)}`,
       );
     }
   }

@@ -63,7 +63,10 @@ export interface TxStats {
 export interface StopReply {
   /** Our server's counters (collab.stats()), null for the reference. */
   counters: Record<string, number> | null;
-  /** Database transactions (ours) by kind (appendUpdates = one batch of the update log): count and wall time. */
+  /**
+   * Database transactions (ours) by kind, count and wall time: appendLogBatches = one group commit of
+   * the update log, writeEventChanges = an incremental events projection, writeProjection = a whole one.
+   */
   transactions: Record<string, TxStats> | null;
   logs: string[];
 }
@@ -76,7 +79,7 @@ let ours: { srv: CollabTestServer; db: TestDatabase } | null = null;
 let ref: { server: Server; wss: WebSocketServer } | null = null;
 /** Wall time of every database transaction, by the server function that ran it. */
 const txTimes = new Map<string, number[]>();
-const TX_KINDS = ["appendUpdates", "writeProjection", "writeAnalysisProjection", "writeSnapshot"];
+const TX_KINDS = ["appendLogBatches", "writeEventChanges", "writeProjection", "writeAnalysisProjection", "writeSnapshot", "loadState"];
 
 async function setup(req: Extract<ChildRequest, { type: "setup" }>): Promise<SetupReply> {
   const byDoc: number[][] = Array.from({ length: req.docs }, () => []);
@@ -84,7 +87,7 @@ async function setup(req: Extract<ChildRequest, { type: "setup" }>): Promise<Set
 
   if (kind === "ours") {
     const db = await openTestDatabase({ persistent: true });
-    // Times every transaction the server runs (appendUpdates per batch, snapshots, projections).
+    // Times every transaction the server runs (log commits, snapshots, projections, loads).
     const database = db.handle.db as unknown as { transaction: (...args: unknown[]) => Promise<unknown> };
     const original = database.transaction.bind(database);
     database.transaction = async (...args: unknown[]) => {

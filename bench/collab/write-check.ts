@@ -1,15 +1,21 @@
-// The cost of the ketenpartner write check (server/collab/write-guard.ts, checkWrite) per incoming
-// update, by document size: it copies the whole document (encodeStateAsUpdate + applyUpdate into a
-// fresh Y.Doc) before it looks at the update. In-process and single-threaded; not a test.
+// The cost of the ketenpartner write check (server/collab/write-guard.ts) per incoming update, by
+// document size: as a room runs it (WriteGuard: a shadow copy kept per document, the update tried
+// on it), and as a one-off checkWrite (copies the whole document first: what every update cost
+// before the shadow). In-process and single-threaded; not a test.
 import * as Y from "yjs";
 import { createEvent, updateEvent } from "../../app/domain/timeline/mutations.ts";
-import { checkWrite } from "../../server/collab/write-guard.ts";
+import { checkWrite, WriteGuard } from "../../server/collab/write-guard.ts";
 import { seedDocument } from "./seed.ts";
 
 export interface WriteCheckRow {
   events: number;
   docBytes: number;
-  /** checkWrite for a ketenpartner editing their own lane, ms per update. */
+  /**
+   * What the check adds per update in a room (WriteGuard: check on the shadow, then apply, which the
+   * shadow follows), minus applyMs: a ketenpartner's own-lane title edit, ms per update.
+   */
+  guardMs: number;
+  /** One-off checkWrite (a copy of the whole document per update) for the same edit, ms per update. */
   ketenpartnerMs: number;
   /** checkWrite for an onderzoeker (returns at once), ms per update. */
   onderzoekerMs: number;
@@ -52,23 +58,43 @@ export function measureWriteCheck(extraEvents: number[] = [0, 500, 2000], minMs 
     });
     const ok = time(() => void checkWrite(doc, update, { role: "onderzoeker", organisationId: null }, "bench-0"));
     const snapshot = Y.encodeStateAsUpdate(doc);
-    // applyUpdate alone: a run of distinct title edits from one client, applied in order to a copy.
+    // A run of distinct title edits from one client, as it sends them.
     const edits: Uint8Array[] = [];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 1000; i++) {
       const sv = Y.encodeStateVector(client);
       updateEvent(client, me.eventId, { title: `Titel ${i}` }, { userId: "bench-0" });
       edits.push(Y.encodeStateAsUpdate(client, sv));
     }
-    const target = new Y.Doc();
-    Y.applyUpdate(target, snapshot);
-    Y.applyUpdate(target, update);
+    const fresh = () => {
+      const target = new Y.Doc();
+      Y.applyUpdate(target, snapshot);
+      Y.applyUpdate(target, update);
+      return target;
+    };
+    // applyUpdate alone.
+    const plain = fresh();
     const a0 = performance.now();
-    for (const e of edits) Y.applyUpdate(target, e);
+    for (const e of edits) Y.applyUpdate(plain, e);
     const applyMs = (performance.now() - a0) / edits.length;
-    target.destroy();
+    plain.destroy();
+    // What a room does per update: check on the shadow, then apply (the shadow follows).
+    const room = fresh();
+    const guard = new WriteGuard(room);
+    guard.check(edits[0], { role: "ketenpartner", organisationId: me.organisationId }, "bench-0"); // builds the shadow
+    Y.applyUpdate(room, edits[0]);
+    const g0 = performance.now();
+    for (const e of edits.slice(1)) {
+      const r = guard.check(e, { role: "ketenpartner", organisationId: me.organisationId }, "bench-0");
+      if (!r.ok) throw new Error(`write check refused the benchmark edit: ${r.message}`);
+      Y.applyUpdate(room, e);
+    }
+    const guardMs = (performance.now() - g0) / (edits.length - 1) - applyMs;
+    guard.destroy();
+    room.destroy();
     rows.push({
       events: doc.getMap("events").size,
       docBytes: snapshot.byteLength,
+      guardMs,
       ketenpartnerMs: kp,
       onderzoekerMs: ok,
       applyMs,
