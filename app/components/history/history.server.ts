@@ -2,6 +2,7 @@
 // entities' current titles, and the people behind it. Callers check permissions first.
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import * as Y from "yjs";
+import { DEFAULT_CHECKLIST } from "~/domain/report/checklist.ts";
 import { schema } from "../../../db/client.ts";
 import type { AppContext } from "../../../server/context.ts";
 import { readEvent, readParty, readPeriod } from "~/domain/timeline/schema.ts";
@@ -96,7 +97,6 @@ export function describeEntity(doc: Y.Doc, entityId: string): string {
     !exists ? `${noun} (verwijderd)` : title ? `${noun} ${quote(title)}` : `${noun} (zonder titel)`;
   if (key === null) {
     if (map === "analysis") return "Instellingen van de analyse";
-    if (map.startsWith("section")) return "Conclusies";
     return "Onbekend onderdeel";
   }
   switch (map) {
@@ -124,6 +124,13 @@ export function describeEntity(doc: Y.Doc, entityId: string): string {
     }
     case "analysis":
       return "Instellingen van de analyse";
+    case "section": {
+      // Report text: `section:<checklist item id>` (7a are the conclusions, written on the analysis page).
+      const item = DEFAULT_CHECKLIST.items.find((i) => i.id === key);
+      return item ? `Rapporttekst ${item.id} ${quote(item.heading)}` : `Rapporttekst ${key}`;
+    }
+    case "interview":
+      return "Gespreksverslag";
     default:
       return "Onbekend onderdeel";
   }
