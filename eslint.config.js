@@ -3,7 +3,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", ".react-router/", "data/", "tmp/", "db/migrations/"] },
+  { ignores: ["build/", "build-*/", "node_modules/", ".react-router/", "data/", "tmp/", "db/migrations/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

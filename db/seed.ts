@@ -6,6 +6,7 @@ import { findOrCreateOrganisation } from "../server/members.ts";
 import { addDays, addWerkdagen, todayInAmsterdam } from "../app/domain/workdays.ts";
 import * as Y from "yjs";
 import { fillDemoAnalysis } from "../app/domain/analysis/demo-analysis.ts";
+import { fillDemoReport } from "../app/domain/report/demo-report.ts";
 import { fillDemoTimeline } from "../app/domain/timeline/demo-timeline.ts";
 import { appendUpdates } from "../server/collab/persistence.ts";
 import { rebuildProjection } from "../server/collab/projection.ts";
@@ -20,6 +21,34 @@ export const DEMO_ACCOUNTS = [
   { email: "partner.b@demo.ketenlijn.nl", name: "Bregje Jansen", what: `ketenpartner, ${DEMO_ORGANISATIONS.b}` },
   { email: "toezicht@demo.ketenlijn.nl", name: "Thomas Bakker", what: "toezichthouder" },
   { email: "buitenstaander@demo.ketenlijn.nl", name: "Bas Buiten", what: "geen deelnemer van een onderzoek" },
+] as const;
+
+/** The demo's calamiteitencommissie (Bijlage 1 item 1c): by function and initials, as in the report. */
+export const DEMO_COMMITTEE = [
+  {
+    name: "R.K.",
+    function: "Voorzitter, onafhankelijk onderzoeker",
+    organisation: "Extern, op verzoek van de gemeente Dijkhaven",
+    background: "GZ-psycholoog; twaalf jaar ervaring met calamiteitenonderzoek in de jeugdhulp en bij huiselijk geweld",
+    involvement: "Niet betrokken bij de zorg voor het gezin of bij een van de betrokken organisaties",
+    independence: "extern",
+  },
+  {
+    name: "M.S.",
+    function: "Kwaliteitsfunctionaris",
+    organisation: DEMO_ORGANISATIONS.b,
+    background: "Verpleegkundige en kwaliteitsadviseur; getraind in PRISMA-analyse",
+    involvement: "Werkt bij een betrokken aanbieder; niet betrokken bij de begeleiding van het gezin",
+    independence: "intern_niet_betrokken",
+  },
+  {
+    name: "H.d.B.",
+    function: "Teamleider Wijkteam Zuid",
+    organisation: "Wijkteams gemeente Dijkhaven",
+    background: "Maatschappelijk werker (MWD); leidt een ander wijkteam van dezelfde gemeente",
+    involvement: "Niet betrokken bij de zorg voor het gezin; collega van de betrokken teamleider van Wijkteam Noord",
+    independence: "intern_niet_betrokken",
+  },
 ] as const;
 
 export async function isEmpty(ctx: Pick<AppContext, "db">): Promise<boolean> {
@@ -92,6 +121,7 @@ export async function seedDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     indication: "Jeugdhulp ambulant (beschikking 2025-0412) voor kind 1 en kind 2; Wmo-begeleiding moeder.",
     updatedBy: ids["begeleider@demo.ketenlijn.nl"],
   });
+  await ctx.db.insert(schema.committeeMembers).values(DEMO_COMMITTEE.map((m, position) => ({ ...m, investigationId: inv.id, position })));
   await syncDeadlinePlan(ctx, inv.id);
   await ctx.db
     .update(schema.deadlines)
@@ -109,7 +139,7 @@ export function demoLoginsText(baseUrl: string): string {
   ].join("\n");
 }
 
-/** The demo's integrated timeline and PRISMA analysis, written to the document's update log as the procesbegeleider's edit. */
+/** The demo's integrated timeline, PRISMA analysis and report texts, written to the document's update log as the procesbegeleider's edit. */
 async function seedDemoDocument(
   ctx: AppContext,
   investigationId: string,
@@ -120,12 +150,14 @@ async function seedDemoDocument(
   const doc = new Y.Doc();
   const { partyIds, periodIds, eventIds } = fillDemoTimeline(doc, { organisationIds, userId, now: ctx.clock.now() });
   const analysis = withAnalysis ? fillDemoAnalysis(doc, { userId, now: () => ctx.clock.now() }) : { nodeIds: [], measureIds: [] };
+  const sections = fillDemoReport(doc);
   const entityIds = [
     ...analysis.nodeIds.map((id) => `nodes:${id}`),
     ...analysis.measureIds.map((id) => `measures:${id}`),
     ...Object.values(partyIds).map((id) => `parties:${id}`),
     ...periodIds.map((id) => `periods:${id}`),
     ...eventIds.map((id) => `events:${id}`),
+    ...sections,
   ];
   await appendUpdates(ctx.db, investigationId, [{ userId, at: ctx.clock.now(), update: Y.encodeStateAsUpdate(doc), entityIds }]);
   await rebuildProjection(ctx, investigationId);

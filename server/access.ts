@@ -5,14 +5,14 @@ import { uuidParam } from "../app/domain/forms.ts";
 import type { Role } from "../app/domain/roles.ts";
 import type { AppContext } from "./context.ts";
 
-export async function membershipOf(ctx: AppContext, userId: string, investigationId: string): Promise<Membership | null> {
+export async function membershipOf(ctx: Pick<AppContext, "db">, userId: string, investigationId: string): Promise<Membership | null> {
   if (!uuidParam.safeParse(investigationId).success) return null;
   const [m] = await ctx.db
-    .select({ role: schema.memberships.role, organisationId: schema.memberships.organisationId })
+    .select({ role: schema.memberships.role, organisationId: schema.memberships.organisationId, workspaceAccess: schema.memberships.workspaceAccess })
     .from(schema.memberships)
     .where(and(eq(schema.memberships.userId, userId), eq(schema.memberships.investigationId, investigationId)))
     .limit(1);
-  return m ? { role: m.role as Role, organisationId: m.organisationId } : null;
+  return m ? { role: m.role as Role, organisationId: m.organisationId, workspaceAccess: m.workspaceAccess } : null;
 }
 
 export type AccessResult =
@@ -21,7 +21,7 @@ export type AccessResult =
   | { ok: false; status: 404 | 403 };
 
 export async function checkAccess(
-  ctx: AppContext,
+  ctx: Pick<AppContext, "db">,
   userId: string | null | undefined,
   investigationId: string,
   action: InvestigationAction,

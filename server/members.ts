@@ -28,6 +28,7 @@ export async function listMembers(ctx: AppContext, investigationId: string) {
       role: schema.memberships.role,
       organisation: schema.organisations.name,
       organisationId: schema.memberships.organisationId,
+      workspaceAccess: schema.memberships.workspaceAccess,
       since: schema.memberships.createdAt,
     })
     .from(schema.memberships)
@@ -187,12 +188,14 @@ export async function acceptInvitation(
       userId = u.id;
     }
     if (inv.role === "procesbegeleider") await tx.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
+    // A toezichthouder starts without the live workspace: the procesbegeleider switches it on
+    // on the members page when wanted (issue 6). The flag means nothing for the other roles.
     await tx
       .insert(schema.memberships)
-      .values({ investigationId: inv.investigationId, userId, role: inv.role, organisationId: inv.organisationId })
+      .values({ investigationId: inv.investigationId, userId, role: inv.role, organisationId: inv.organisationId, workspaceAccess: false })
       .onConflictDoUpdate({
         target: [schema.memberships.investigationId, schema.memberships.userId],
-        set: { role: inv.role, organisationId: inv.organisationId },
+        set: { role: inv.role, organisationId: inv.organisationId, workspaceAccess: false },
       });
     return userId;
   });
@@ -229,7 +232,9 @@ export async function changeRole(ctx: AppContext, actorId: string, investigation
   if (role !== "procesbegeleider") await assertNotLastLead(ctx, investigationId, userId);
   const rows = await ctx.db
     .update(schema.memberships)
-    .set({ role })
+    // Workspace access belongs to a toezichthouder membership: whoever stops being one loses the
+    // flag, so becoming a toezichthouder later starts without the workspace.
+    .set(role === "toezichthouder" ? { role } : { role, workspaceAccess: false })
     .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
     .returning();
   if (!rows.length) throw new MemberError("Deze persoon is geen deelnemer (meer).");
@@ -237,4 +242,33 @@ export async function changeRole(ctx: AppContext, actorId: string, investigation
   await audit(ctx, { action: "member.role_changed", actorId, investigationId, details: { userId, role } });
   // Live connections carry the old rights: close them so they reconnect with the new ones.
   for (const listener of ctx.onAccessRevoked) listener(investigationId, userId);
+}
+
+/**
+ * Invites a toezichthouder into the live workspace (read only), or ends that. Only for
+ * toezichthouder members: the other roles have the workspace by role. Switching it off closes
+ * their open connections at once, as removing a member does.
+ */
+export async function setWorkspaceAccess(ctx: AppContext, actorId: string, investigationId: string, userId: string, access: boolean): Promise<void> {
+  const [current] = await ctx.db
+    .select({ role: schema.memberships.role, workspaceAccess: schema.memberships.workspaceAccess })
+    .from(schema.memberships)
+    .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)));
+  if (!current) throw new MemberError("Deze persoon is geen deelnemer (meer).");
+  if (current.role !== "toezichthouder")
+    throw new MemberError("Alleen voor een toezichthouder: de andere rollen hebben de werkruimte al vanuit hun rol.");
+  if (current.workspaceAccess === access) return;
+  await ctx.db
+    .update(schema.memberships)
+    .set({ workspaceAccess: access })
+    .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)));
+  // Written directly: "member.workspace_access_changed" is this module's own audit action.
+  await ctx.db.insert(schema.auditLog).values({
+    at: ctx.clock.now(),
+    action: "member.workspace_access_changed",
+    actorId,
+    investigationId,
+    details: { userId, workspaceAccess: access },
+  });
+  if (!access) for (const listener of ctx.onAccessRevoked) listener(investigationId, userId);
 }

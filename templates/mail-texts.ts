@@ -85,6 +85,36 @@ Heeft u hierover vragen? Neem dan contact op met de procesbegeleider van het ond
 
 Ketenlijn`,
   },
+  // The zelfonderzoek report (issue 6): a version submitted to the toezichthouder, and a
+  // toezichthouder's request for additions to the procesbegeleider.
+  "report-submitted": {
+    subject: "Rapport ingediend: {{title}}, versie {{number}} ({{status}})",
+    text: `Beste {{name}},
+
+{{submitter}} heeft versie {{number}} van het zelfonderzoek '{{title}}' bij u ingediend ({{status}}).
+{{note}}
+U kunt de versie downloaden en uw beoordeling vastleggen na inloggen:
+
+{{link}}
+
+Controlegetal (SHA-256) van het bestand: {{hash}}
+
+Ketenlijn`,
+  },
+  "report-request": {
+    subject: "Verzoek om aanvulling: {{title}}",
+    text: `Beste {{name}},
+
+{{requester}} (toezichthouder) vraagt om een aanvulling op het zelfonderzoek '{{title}}'{{version}}:
+
+{{request}}
+
+Bekijk het verzoek en meld wanneer het is afgehandeld:
+
+{{link}}
+
+Ketenlijn`,
+  },
 } as const;
 
 export type MailTemplate = keyof typeof MAIL_TEXTS;

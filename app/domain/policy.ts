@@ -23,8 +23,29 @@ export const INVESTIGATION_ACTIONS = [
   "rounds.view",
   "rounds.manage",
   "rounds.react",
+  // The zelfonderzoek report (issue 6).
+  "report.view",
+  "report.export",
+  "report.submit",
+  "report.versions.view",
+  "report.versions.download",
+  "report.requests.create",
+  "report.requests.handle",
+  "committee.edit",
 ] as const;
 export type InvestigationAction = (typeof INVESTIGATION_ACTIONS)[number];
+
+/**
+ * The live workspace: the Yjs document (websocket), the pages that show it, and the report outline
+ * built from it. A toezichthouder has these only when the procesbegeleider invited them into the
+ * workspace (`workspaceAccess`); everyone else who has them, has them by role.
+ */
+export const WORKSPACE_ACTIONS: ReadonlySet<InvestigationAction> = new Set<InvestigationAction>([
+  "workspace.read",
+  "interviews.view",
+  "rounds.view",
+  "report.view",
+]);
 
 const ALLOWED: Record<Role, ReadonlySet<InvestigationAction>> = {
   procesbegeleider: new Set<InvestigationAction>([
@@ -44,6 +65,13 @@ const ALLOWED: Record<Role, ReadonlySet<InvestigationAction>> = {
     "interviews.edit",
     "rounds.view",
     "rounds.manage",
+    "report.view",
+    "report.export",
+    "report.submit",
+    "report.versions.view",
+    "report.versions.download",
+    "report.requests.handle",
+    "committee.edit",
   ]),
   onderzoeker: new Set<InvestigationAction>([
     "investigation.view",
@@ -56,6 +84,12 @@ const ALLOWED: Record<Role, ReadonlySet<InvestigationAction>> = {
     "interviews.edit",
     "rounds.view",
     "rounds.react",
+    "report.view",
+    "report.export",
+    // The committee sees which versions went out and how they were assessed; the stored .docx
+    // itself contains the client's identity, so downloading it is not theirs.
+    "report.versions.view",
+    "committee.edit",
   ]),
   ketenpartner: new Set<InvestigationAction>([
     "investigation.view",
@@ -66,15 +100,19 @@ const ALLOWED: Record<Role, ReadonlySet<InvestigationAction>> = {
     "interviews.view",
     "rounds.view",
     "rounds.react",
+    "report.view",
+    "report.export",
   ]),
+  // Assigned to the investigation: the overview, the submitted versions, assessments and requests.
+  // The workspace actions (WORKSPACE_ACTIONS) are added only with workspaceAccess.
   toezichthouder: new Set<InvestigationAction>([
     "investigation.view",
     "members.view",
     "deadlines.view",
-    "workspace.read",
     "assessment.record",
-    "interviews.view",
-    "rounds.view",
+    "report.versions.view",
+    "report.versions.download",
+    "report.requests.create",
   ]),
 };
 
@@ -86,12 +124,28 @@ export interface Actor {
 export interface Membership {
   role: Role;
   organisationId: string | null;
+  /**
+   * A toezichthouder invited into the live workspace (read only). Ignored for other roles.
+   * Absent counts as false: a caller that forgets to load it grants less, never more.
+   */
+  workspaceAccess?: boolean;
 }
 
 /** null membership = not a member: nothing is allowed, and callers answer 404. */
 export function can(membership: Membership | null, action: InvestigationAction): boolean {
   if (!membership) return false;
-  return ALLOWED[membership.role]?.has(action) ?? false;
+  if (ALLOWED[membership.role]?.has(action)) return true;
+  return membership.role === "toezichthouder" && membership.workspaceAccess === true && WORKSPACE_ACTIONS.has(action);
+}
+
+/**
+ * Exporting the report: the ketenpartners' version (without client identity) with `report.export`;
+ * the toezichthouder's version contains the client's identity (Bijlage 1 item 1a), so it also
+ * needs `client.view`.
+ */
+export function canExport(membership: Membership | null, audience: "toezichthouder" | "ketenpartners"): boolean {
+  if (!can(membership, "report.export")) return false;
+  return audience === "ketenpartners" || can(membership, "client.view");
 }
 
 export function canCreateInvestigation(actor: Actor | null): boolean {

@@ -3,6 +3,7 @@ import { useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-audit";
 import { requireInvestigation } from "~/lib/guards.server.ts";
 import { schema } from "../../db/client.ts";
+import { REPORT_AUDIT_LABELS } from "../../server/report/support.server.ts";
 
 const ACTIONS: Record<string, string> = {
   "investigation.created": "Onderzoek aangemaakt",
@@ -27,6 +28,7 @@ const ACTIONS: Record<string, string> = {
   "round.link_revoked": "Persoonlijke link ingetrokken",
   "reaction.submitted": "Reactie ondertekend en ingediend",
   "reaction.disposition": "Reactie afgehandeld",
+  ...REPORT_AUDIT_LABELS,
 };
 
 // Dutch names for the detail fields; ids and hashes are left out of the overview.

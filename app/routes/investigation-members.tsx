@@ -1,5 +1,6 @@
 import { data, Form, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/investigation-members";
+import versionsCss from "~/components/report/versions/versions.css?url";
 import { FormError, SelectField, TextField } from "~/components/Field.tsx";
 import { fieldErrors, inviteSchema } from "~/domain/forms.ts";
 import { can } from "~/domain/policy.ts";
@@ -7,7 +8,9 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "~/domain/roles
 import { formatDutchDateShort, todayInAmsterdam } from "~/domain/calendar-date.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { z } from "zod";
-import { changeRole, invite, listMembers, listOpenInvitations, MemberError, removeMember, revokeInvitation } from "../../server/members.ts";
+import { changeRole, invite, listMembers, listOpenInvitations, MemberError, removeMember, revokeInvitation, setWorkspaceAccess } from "../../server/members.ts";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: versionsCss }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { membership, user } = await requireInvestigation(context, request, params.id, "members.view");
@@ -45,6 +48,19 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         const { userId, role } = userAction.extend({ role: z.enum(ROLES) }).parse(values);
         await changeRole(context.app, user.id, params.id, userId, role);
         return { intent: "role", errors: {}, values: {}, notice: `De rol is gewijzigd in ${ROLE_LABELS[role].toLowerCase()}.` };
+      }
+      case "workspace": {
+        const { userId, access } = userAction.extend({ access: z.enum(["aan", "uit"]).optional() }).parse(values);
+        const on = access === "aan";
+        await setWorkspaceAccess(context.app, user.id, params.id, userId, on);
+        return {
+          intent: "workspace",
+          errors: {},
+          values: {},
+          notice: on
+            ? "De toezichthouder kan nu ook de werkruimte lezen (alleen lezen)."
+            : "De toezichthouder heeft geen toegang meer tot de werkruimte; open verbindingen zijn direct gesloten.",
+        };
       }
       case "revoke": {
         const { invitationId } = z.object({ invitationId: z.string().uuid() }).parse(values);
@@ -98,9 +114,29 @@ export default function Members() {
                   {m.email ? <div className="muted">{m.email}</div> : null}
                 </td>
                 <td>{m.organisation ?? "—"}</td>
-                <td>{ROLE_LABELS[m.role]}</td>
+                <td>
+                  {ROLE_LABELS[m.role]}
+                  {m.role === "toezichthouder" ? (
+                    <div className="muted">{m.workspaceAccess ? "Ook toegang tot de werkruimte (alleen lezen)" : "Alleen ingediende rapportversies"}</div>
+                  ) : null}
+                </td>
                 {manage ? (
                   <td>
+                    {m.role === "toezichthouder" ? (
+                      <Form method="post" className="actions">
+                        <input type="hidden" name="intent" value="workspace" />
+                        <input type="hidden" name="userId" value={m.userId} />
+                        <div className="rv-check">
+                          <input type="checkbox" id={`workspace-${m.userId}`} name="access" value="aan" defaultChecked={m.workspaceAccess} />
+                          <label htmlFor={`workspace-${m.userId}`}>
+                            Ook toegang tot de werkruimte (alleen lezen)<span className="visually-hidden"> voor {m.name}</span>
+                          </label>
+                        </div>
+                        <button type="submit" className="button button--secondary" disabled={busy}>
+                          Toegang opslaan<span className="visually-hidden"> voor {m.name}</span>
+                        </button>
+                      </Form>
+                    ) : null}
                     <Form method="post" className="actions">
                       <input type="hidden" name="intent" value="role" />
                       <input type="hidden" name="userId" value={m.userId} />
@@ -196,6 +232,10 @@ export default function Members() {
               <TextField name="organisation" label="Organisatie" defaultValue={inviteValues.organisation} error={actionData?.intent === "invite" ? errors.organisation : undefined}
                 hint="Verplicht voor een ketenpartner." />
             </div>
+            <p className="muted">
+              Een toezichthouder ziet na het accepteren het overzicht en de ingediende rapportversies. Toegang tot de werkruimte (alleen lezen) zet u daarna aan bij
+              de deelnemer.
+            </p>
             <button type="submit" className="button" disabled={busy}>
               Uitnodiging versturen
             </button>

@@ -78,6 +78,12 @@ export default function Invitation() {
         U bent uitgenodigd als <strong>{ROLE_LABELS[invitation.role].toLowerCase()}</strong>
         {invitation.organisation ? ` namens ${invitation.organisation}` : ""} voor het leeronderzoek <strong>{invitation.title}</strong>.
       </p>
+      {invitation.role === "toezichthouder" ? (
+        <p className="muted">
+          Als toezichthouder ziet u het overzicht van het onderzoek en de rapportversies die de procesbegeleider bij u indient; daar legt u uw beoordeling vast. Toegang
+          tot de werkruimte zelf krijgt u alleen als de procesbegeleider die aanzet.
+        </p>
+      ) : null}
       <FormError message={errors._form} />
       {invitation.hasAccount ? (
         invitation.loggedInAsInvitee ? (

@@ -1,74 +1,130 @@
 import { describe, expect, it } from "vitest";
-import { can, canCreateInvestigation, INVESTIGATION_ACTIONS, type InvestigationAction, type Membership } from "../../app/domain/policy.ts";
-import { ROLES, type Role } from "../../app/domain/roles.ts";
+import { can, canCreateInvestigation, canExport, INVESTIGATION_ACTIONS, type InvestigationAction, type Membership } from "../../app/domain/policy.ts";
+import { ROLES } from "../../app/domain/roles.ts";
 
 // The expected permissions, written out by hand from domain.md §2 (not derived from the code):
 // - procesbegeleider: everything in the investigation, but the assessment is the toezichthouder's;
 // - onderzoeker and ketenpartner: read the investigation, write the shared workspace;
-// - toezichthouder: read only (design.md: a read-only connection), and record an assessment;
+// - toezichthouder: assigned to the investigation: the overview, the submitted report versions, the
+//   assessment and requests for additions; the live workspace (read only) only when the
+//   procesbegeleider invited them into it (workspaceAccess);
 // - client identity, editing metadata, managing members, changing deadlines and the audit log:
 //   the procesbegeleider only.
 const Y = true;
 const N = false;
-//                              procesbegeleider onderzoeker ketenpartner toezichthouder  non-member
-const EXPECTED: Record<InvestigationAction, [boolean, boolean, boolean, boolean, boolean]> = {
-  "investigation.view": /*   */ [Y, Y, Y, Y, N],
-  "investigation.edit": /*   */ [Y, N, N, N, N],
-  "client.view": /*          */ [Y, N, N, N, N],
-  "client.edit": /*          */ [Y, N, N, N, N],
-  "members.view": /*         */ [Y, Y, Y, Y, N],
-  "members.manage": /*       */ [Y, N, N, N, N],
-  "deadlines.view": /*       */ [Y, Y, Y, Y, N],
-  "deadlines.edit": /*       */ [Y, N, N, N, N],
-  "audit.view": /*           */ [Y, N, N, N, N],
-  "workspace.read": /*       */ [Y, Y, Y, Y, N],
-  "workspace.write": /*      */ [Y, Y, Y, N, N],
+//                                    procesbegeleider onderzoeker ketenpartner toezicht. toezicht.+werkruimte non-member
+const EXPECTED: Record<InvestigationAction, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
+  "investigation.view": /*         */ [Y, Y, Y, Y, Y, N],
+  "investigation.edit": /*         */ [Y, N, N, N, N, N],
+  "client.view": /*                */ [Y, N, N, N, N, N],
+  "client.edit": /*                */ [Y, N, N, N, N, N],
+  "members.view": /*               */ [Y, Y, Y, Y, Y, N],
+  "members.manage": /*             */ [Y, N, N, N, N, N],
+  "deadlines.view": /*             */ [Y, Y, Y, Y, Y, N],
+  "deadlines.edit": /*             */ [Y, N, N, N, N, N],
+  "audit.view": /*                 */ [Y, N, N, N, N, N],
+  // The live workspace: the websocket and every page that shows the document.
+  "workspace.read": /*             */ [Y, Y, Y, N, Y, N],
+  "workspace.write": /*            */ [Y, Y, Y, N, N, N],
   // The analysis (causal tree, measures, conclusions) is the committee's work; ketenpartners add facts.
-  "analysis.write": /*       */ [Y, Y, N, N, N],
-  "assessment.record": /*    */ [N, N, N, Y, N],
-  // Comment rounds (issue 5): every member reads the interviews (the websocket gives them the
-  // verslag text anyway) and the register; the committee records interviews; only the
-  // procesbegeleider opens and manages rounds; ketenpartners and onderzoekers can be invited to react.
-  "interviews.view": /*      */ [Y, Y, Y, Y, N],
-  "interviews.edit": /*      */ [Y, Y, N, N, N],
-  "rounds.view": /*          */ [Y, Y, Y, Y, N],
-  "rounds.manage": /*        */ [Y, N, N, N, N],
-  "rounds.react": /*         */ [N, Y, Y, N, N],
+  "analysis.write": /*             */ [Y, Y, N, N, N, N],
+  "assessment.record": /*          */ [N, N, N, Y, Y, N],
+  // Comment rounds (issue 5): every member who reads the workspace reads the interviews (the
+  // websocket gives them the verslag text anyway) and the register; the committee records
+  // interviews; only the procesbegeleider opens and manages rounds; ketenpartners and onderzoekers
+  // can be invited to react.
+  "interviews.view": /*            */ [Y, Y, Y, N, Y, N],
+  "interviews.edit": /*            */ [Y, Y, N, N, N, N],
+  "rounds.view": /*                */ [Y, Y, Y, N, Y, N],
+  "rounds.manage": /*              */ [Y, N, N, N, N, N],
+  "rounds.react": /*               */ [N, Y, Y, N, N, N],
+  // The report (issue 6). The outline page is built from the workspace document.
+  "report.view": /*                */ [Y, Y, Y, N, Y, N],
+  // Downloading the current state (the ketenpartners' version; the toezichthouder's needs client.view).
+  "report.export": /*              */ [Y, Y, Y, N, N, N],
+  "report.submit": /*              */ [Y, N, N, N, N, N],
+  // Submitted versions: the list with assessments and requests; the stored .docx contains client
+  // identity, so only the procesbegeleider and the toezichthouder download it.
+  "report.versions.view": /*       */ [Y, Y, N, Y, Y, N],
+  "report.versions.download": /*   */ [Y, N, N, Y, Y, N],
+  "report.requests.create": /*     */ [N, N, N, Y, Y, N],
+  "report.requests.handle": /*     */ [Y, N, N, N, N, N],
+  // Item 1c, the calamiteitencommissie: the committee itself and the procesbegeleider.
+  "committee.edit": /*             */ [Y, Y, N, N, N, N],
 };
-const COLUMNS: (Role | null)[] = ["procesbegeleider", "onderzoeker", "ketenpartner", "toezichthouder", null];
 
-const membership = (role: Role | null, organisationId: string | null = null): Membership | null =>
-  role ? { role, organisationId } : null;
+type Column = { who: string; membership: (organisationId?: string | null) => Membership | null };
+const COLUMNS: Column[] = [
+  { who: "procesbegeleider", membership: (o = null) => ({ role: "procesbegeleider", organisationId: o }) },
+  { who: "onderzoeker", membership: (o = null) => ({ role: "onderzoeker", organisationId: o }) },
+  { who: "ketenpartner", membership: (o = null) => ({ role: "ketenpartner", organisationId: o }) },
+  { who: "toezichthouder", membership: (o = null) => ({ role: "toezichthouder", organisationId: o, workspaceAccess: false }) },
+  { who: "toezichthouder with workspace access", membership: (o = null) => ({ role: "toezichthouder", organisationId: o, workspaceAccess: true }) },
+  { who: "non-member", membership: () => null },
+];
 
 describe("policy: can(membership, action)", () => {
   it("the expected table covers exactly the actions and roles the policy knows", () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...INVESTIGATION_ACTIONS].sort());
-    expect(COLUMNS.filter((c) => c !== null).sort()).toEqual([...ROLES].sort());
+    const roles = new Set(COLUMNS.map((c) => c.membership()?.role).filter(Boolean));
+    expect([...roles].sort()).toEqual([...ROLES].sort());
   });
 
-  describe.each(COLUMNS.map((role, column) => ({ role, column, who: role ?? "non-member" })))("$who", ({ role, column }) => {
+  describe.each(COLUMNS.map((c, column) => ({ ...c, column })))("$who", ({ membership, column }) => {
     it.each(INVESTIGATION_ACTIONS.map((action) => ({ action, allowed: EXPECTED[action][column] })))(
       "$action → $allowed",
       ({ action, allowed }) => {
-        expect(can(membership(role), action)).toBe(allowed);
+        expect(can(membership(), action)).toBe(allowed);
       },
     );
   });
 
   it("the organisation of a membership does not change the rights", () => {
-    for (const [column, role] of COLUMNS.entries()) {
-      if (!role) continue;
-      for (const action of INVESTIGATION_ACTIONS) expect(can(membership(role, "org-1"), action)).toBe(EXPECTED[action][column]);
+    for (const [column, c] of COLUMNS.entries()) {
+      if (!c.membership()) continue;
+      for (const action of INVESTIGATION_ACTIONS) expect(can(c.membership("org-1"), action)).toBe(EXPECTED[action][column]);
     }
   });
 
-  it("an unknown role (e.g. a stale row in the database) gets nothing", () => {
-    const stale = { role: "beheerder", organisationId: null } as unknown as Membership;
+  it("a toezichthouder whose workspace access was not loaded gets the assigned rights only", () => {
+    const loadedWithout: Membership = { role: "toezichthouder", organisationId: null };
+    for (const action of INVESTIGATION_ACTIONS) expect(can(loadedWithout, action)).toBe(EXPECTED[action][3]);
+  });
+
+  it("workspace access changes nothing for the other roles", () => {
+    for (const role of ROLES.filter((r) => r !== "toezichthouder")) {
+      for (const action of INVESTIGATION_ACTIONS) {
+        expect(can({ role, organisationId: null, workspaceAccess: true }, action)).toBe(can({ role, organisationId: null, workspaceAccess: false }, action));
+      }
+    }
+  });
+
+  it("an unknown role (e.g. a stale row in the database) gets nothing, also with workspace access", () => {
+    const stale = { role: "beheerder", organisationId: null, workspaceAccess: true } as unknown as Membership;
     for (const action of INVESTIGATION_ACTIONS) expect(can(stale, action)).toBe(false);
   });
 
   it("an unknown action is refused for every role", () => {
-    for (const role of ROLES) expect(can(membership(role), "investigation.delete" as InvestigationAction)).toBe(false);
+    for (const role of ROLES) {
+      expect(can({ role, organisationId: null, workspaceAccess: true }, "investigation.delete" as InvestigationAction)).toBe(false);
+    }
+  });
+});
+
+describe("policy: canExport(membership, audience)", () => {
+  // The ketenpartners' version leaves client identity out; the toezichthouder's version has it,
+  // so it is for whoever may see client identity: the procesbegeleider.
+  const cases: [string, Membership | null, boolean, boolean][] = [
+    ["procesbegeleider", { role: "procesbegeleider", organisationId: null }, Y, Y],
+    ["onderzoeker", { role: "onderzoeker", organisationId: null }, Y, N],
+    ["ketenpartner", { role: "ketenpartner", organisationId: "org-1" }, Y, N],
+    ["toezichthouder", { role: "toezichthouder", organisationId: null }, N, N],
+    ["toezichthouder with workspace access", { role: "toezichthouder", organisationId: null, workspaceAccess: true }, N, N],
+    ["non-member", null, N, N],
+  ];
+  it.each(cases)("%s: ketenpartners %s, toezichthouder %s", (_who, m, ketenpartners, toezichthouder) => {
+    expect(canExport(m, "ketenpartners")).toBe(ketenpartners);
+    expect(canExport(m, "toezichthouder")).toBe(toezichthouder);
   });
 });
 

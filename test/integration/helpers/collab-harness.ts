@@ -108,14 +108,21 @@ export async function createUser(ctx: AppContext, name = "Testgebruiker"): Promi
 
 export type Role = "procesbegeleider" | "onderzoeker" | "ketenpartner" | "toezichthouder";
 
+/**
+ * A member with a session. A toezichthouder is invited into the workspace (`workspaceAccess`) unless
+ * told otherwise: without it they have no workspace.read, so no socket at all, and the collab tests
+ * are about their read-only connection.
+ */
 export async function addMember(
   ctx: AppContext,
   investigationId: string,
   role: Role,
   name: string = role,
   organisationId: string | null = null,
+  opts: { workspaceAccess?: boolean } = {},
 ): Promise<TestUser> {
   const user = await createUser(ctx, name);
-  await ctx.db.insert(schema.memberships).values({ investigationId, userId: user.userId, role, organisationId });
+  const workspaceAccess = opts.workspaceAccess ?? role === "toezichthouder";
+  await ctx.db.insert(schema.memberships).values({ investigationId, userId: user.userId, role, organisationId, workspaceAccess });
   return user;
 }

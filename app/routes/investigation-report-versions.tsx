@@ -1,0 +1,496 @@
+// Rapportversies (issue 6): the versions submitted to the toezichthouder (immutable: the .docx,
+// its SHA-256, who and when), their assessments and the requests for additions. The
+// procesbegeleider submits a version; the toezichthouder downloads it, records an assessment and
+// can ask for additions; the procesbegeleider marks those handled.
+import { data, Form, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/investigation-report-versions";
+import { ExportPanel } from "~/components/report/ExportPanel.tsx";
+import reportCss from "~/components/report/report.css?url";
+import { AssessmentForm } from "~/components/report/versions/AssessmentForm.tsx";
+import { ASPECT_LABELS, ASSESSMENT_ASPECTS, shortSha, VERDICT_LABELS, VERSION_STATUS_LABELS, type Verdict } from "~/components/report/versions/labels.ts";
+import versionsCss from "~/components/report/versions/versions.css?url";
+import { fieldErrors } from "~/domain/forms.ts";
+import { can, canExport } from "~/domain/policy.ts";
+import type { ReportAudience } from "~/domain/report/model.ts";
+import { formatInstant } from "~/domain/rounds/state.ts";
+import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
+import { assessmentSchema, handleRequestSchema, requestSchema, submitVersionSchema } from "../../server/report/forms.server.ts";
+import { ReportError } from "../../server/report/support.server.ts";
+import { createRequest, handleRequest, listAssessments, listRequests, listVersions, recordAssessment, submitVersion } from "../../server/report/versions.server.ts";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: reportCss },
+  { rel: "stylesheet", href: versionsCss },
+];
+
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const parent = matches.find((m) => m?.id === "routes/investigation")?.data as { investigation?: { title: string } } | undefined;
+  return [{ title: parent?.investigation ? `Rapportversies – ${parent.investigation.title} – Ketenlijn` : "Rapportversies – Ketenlijn" }];
+};
+
+/** After a successful post the page is loaded again (no resubmission on reload) with one of these. */
+const NOTICES: Record<string, string> = {
+  beoordeeld: "Uw beoordeling is vastgelegd.",
+  verzocht: "Uw verzoek om aanvulling is verstuurd naar de procesbegeleider.",
+  afgehandeld: "Het verzoek is gemarkeerd als afgehandeld.",
+};
+
+function kilobytes(n: number): string {
+  return `${Math.max(1, Math.round(n / 1024)).toLocaleString("nl-NL")} kB`;
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { membership, investigationId } = await requireInvestigation(context, request, params.id, "report.versions.view");
+  const ctx = context.app;
+  const [versions, assessments, requests] = await Promise.all([listVersions(ctx, investigationId), listAssessments(ctx, investigationId), listRequests(ctx, investigationId)]);
+  const url = new URL(request.url);
+  const submitted = Number(url.searchParams.get("ingediend"));
+  const notice = Number.isInteger(submitted) && submitted > 0 ? `Versie ${submitted} is ingediend bij de toezichthouder.` : (NOTICES[url.searchParams.get("melding") ?? ""] ?? null);
+  const numberOf = new Map(versions.map((v) => [v.id, v.number]));
+  return {
+    investigationId,
+    notice,
+    may: {
+      submit: can(membership, "report.submit"),
+      download: can(membership, "report.versions.download"),
+      assess: can(membership, "assessment.record"),
+      request: can(membership, "report.requests.create"),
+      handle: can(membership, "report.requests.handle"),
+      exportAudiences: (["ketenpartners", "toezichthouder"] as ReportAudience[]).filter((a) => canExport(membership, a)),
+    },
+    versions: versions.map((v) => {
+      const own = assessments.filter((a) => a.versionId === v.id);
+      return {
+        id: v.id,
+        number: v.number,
+        status: v.status,
+        statusLabel: VERSION_STATUS_LABELS[v.status] ?? v.status,
+        submittedAt: formatInstant(v.submittedAt),
+        submittedBy: v.submittedBy,
+        sha256: v.sha256,
+        note: v.note,
+        size: kilobytes(v.size),
+        assessmentCount: own.length,
+        latestVerdicts: own[0] ? ASSESSMENT_ASPECTS.map((a) => ({ aspect: ASPECT_LABELS[a].label, verdict: own[0][a] as Verdict })) : null,
+      };
+    }),
+    assessments: assessments.map((a) => ({
+      id: a.id,
+      versionNumber: numberOf.get(a.versionId) ?? null,
+      assessor: a.assessor,
+      at: formatInstant(a.assessedAt),
+      aspects: ASSESSMENT_ASPECTS.map((aspect) => ({
+        aspect,
+        label: ASPECT_LABELS[aspect].label,
+        verdict: a[aspect] as Verdict,
+        remark: a[`${aspect}Remark`],
+      })),
+      verslag: a.verslag,
+    })),
+    requests: requests.map((r) => ({
+      id: r.id,
+      text: r.text,
+      versionNumber: r.versionNumber,
+      requestedBy: r.requestedBy,
+      requestedAt: formatInstant(r.requestedAt),
+      handled: r.handled,
+      handledNote: r.handledNote,
+      handledBy: r.handledBy,
+      handledAt: r.handledAt ? formatInstant(r.handledAt) : null,
+    })),
+  };
+}
+
+type ActionResult = { intent: string; target: string | null; errors: Record<string, string>; values: Record<string, string> };
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const values = await formValues(request);
+  const intent = values.intent ?? "";
+  const fail = (errors: Record<string, string>, status = 400, target: string | null = null) =>
+    data<ActionResult>({ intent, target, errors, values }, { status });
+  const base = `/onderzoeken/${params.id}/rapport/versies`;
+  try {
+    switch (intent) {
+      case "submit": {
+        const { user, investigationId } = await requireInvestigation(context, request, params.id, "report.submit");
+        const parsed = submitVersionSchema.safeParse(values);
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        const version = await submitVersion(context.app, user, investigationId, parsed.data, context.baseUrl);
+        throw redirect(`${base}?ingediend=${version.number}`);
+      }
+      case "assess": {
+        const { user, investigationId } = await requireInvestigation(context, request, params.id, "assessment.record");
+        const parsed = assessmentSchema.safeParse(values);
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        await recordAssessment(context.app, user.id, investigationId, parsed.data);
+        throw redirect(`${base}?melding=beoordeeld#beoordelingen`);
+      }
+      case "request": {
+        const { user, investigationId } = await requireInvestigation(context, request, params.id, "report.requests.create");
+        const parsed = requestSchema.safeParse(values);
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        await createRequest(context.app, user, investigationId, parsed.data, context.baseUrl);
+        throw redirect(`${base}?melding=verzocht#verzoeken`);
+      }
+      case "handle": {
+        const { user, investigationId } = await requireInvestigation(context, request, params.id, "report.requests.handle");
+        const parsed = handleRequestSchema.safeParse(values);
+        if (!parsed.success) return fail(fieldErrors(parsed.error), 400, values.requestId ?? null);
+        await handleRequest(context.app, user.id, investigationId, parsed.data.requestId, parsed.data.note);
+        throw redirect(`${base}?melding=afgehandeld#verzoeken`);
+      }
+      default:
+        await requireInvestigation(context, request, params.id, "report.versions.view");
+        return fail({ _form: "Onbekende handeling." });
+    }
+  } catch (err) {
+    if (err instanceof ReportError) return fail({ [err.field ?? "_form"]: err.message }, err.status, values.requestId ?? null);
+    if (err instanceof z.ZodError) return fail({ _form: "Ongeldige invoer." });
+    throw err;
+  }
+}
+
+function Verdicts({ items }: { items: { aspect: string; verdict: Verdict }[] }) {
+  return (
+    <ul className="rv-list">
+      {items.map((i) => (
+        <li key={i.aspect}>
+          {i.aspect}: <span className={`rv-verdict rv-verdict--${i.verdict}`}>{VERDICT_LABELS[i.verdict] ?? i.verdict}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Err({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p className="field__error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
+export default function ReportVersions() {
+  const { investigationId, notice, may, versions, assessments, requests } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "submit";
+  const errorsFor = (intent: string, target: string | null = null): Record<string, string> =>
+    actionData?.intent === intent && (target === null || actionData.target === target) ? actionData.errors : {};
+  const valuesFor = (intent: string, target: string | null = null): Record<string, string> =>
+    actionData?.intent === intent && (target === null || actionData.target === target) ? actionData.values : {};
+  const base = `/onderzoeken/${investigationId}/rapport/versies`;
+  const open = requests.filter((r) => !r.handled);
+  const submitErrors = errorsFor("submit");
+  const submitValues = valuesFor("submit");
+  const requestErrors = errorsFor("request");
+  const requestValues = valuesFor("request");
+  const otherError = actionData && !["submit", "assess", "request", "handle"].includes(actionData.intent) ? actionData.errors._form : undefined;
+
+  return (
+    <>
+      <h2>Rapportversies</h2>
+      {notice ? (
+        <div className="alert alert--ok" role="status">
+          {notice}
+        </div>
+      ) : null}
+      {otherError ? (
+        <div className="alert alert--error" role="alert">
+          {otherError}
+        </div>
+      ) : null}
+      {may.handle && open.length > 0 ? (
+        <div className="alert alert--warn">
+          {open.length === 1 ? "Er staat een open verzoek van de toezichthouder om aanvulling." : `Er staan ${open.length} open verzoeken van de toezichthouder om aanvulling.`}{" "}
+          <a href="#verzoeken">Naar de verzoeken</a>
+        </div>
+      ) : null}
+      <p className="muted">
+        Een ingediende versie ligt vast: het bestand, de inhoud en het controlegetal (SHA-256) veranderen niet meer en de versie kan niet worden verwijderd.
+      </p>
+
+      <section aria-labelledby="h-ingediend">
+        <h3 id="h-ingediend">Ingediende versies</h3>
+        {versions.length === 0 ? (
+          <div className="empty">Er is nog geen versie ingediend bij de toezichthouder.</div>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">Versies van het rapport die bij de toezichthouder zijn ingediend</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Versie</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Ingediend</th>
+                  <th scope="col">Controlegetal (SHA-256)</th>
+                  <th scope="col">Beoordeling</th>
+                  {may.download ? <th scope="col">Bestand</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {versions.map((v) => (
+                  <tr key={v.id} data-version={v.number}>
+                    <td>
+                      {`Versie ${v.number}`}
+                      {v.note ? <div className="muted">{v.note}</div> : null}
+                    </td>
+                    <td>{v.statusLabel}</td>
+                    <td>
+                      {v.submittedAt}
+                      <div className="muted">door {v.submittedBy}</div>
+                    </td>
+                    <td>
+                      <code className="rv-hash" data-sha256={v.sha256}>
+                        {shortSha(v.sha256)}
+                      </code>
+                      <span className="visually-hidden"> (eerste 12 tekens)</span>
+                    </td>
+                    <td>
+                      {v.latestVerdicts ? (
+                        <>
+                          <Verdicts items={v.latestVerdicts} />
+                          {v.assessmentCount > 1 ? <div className="muted">{v.assessmentCount} beoordelingen, de laatste staat hier</div> : null}
+                        </>
+                      ) : (
+                        <span className="muted">Nog niet beoordeeld</span>
+                      )}
+                    </td>
+                    {may.download ? (
+                      <td>
+                        <a href={`${base}/${v.id}/docx`} download>
+                          {`Versie ${v.number} downloaden`}
+                        </a>
+                        <div className="muted">.docx, {v.size}</div>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {may.submit ? (
+        <section aria-labelledby="h-indienen">
+          <h3 id="h-indienen">Versie indienen bij de toezichthouder</h3>
+          <Form method="post" noValidate className="panel" aria-labelledby="h-indienen">
+            <input type="hidden" name="intent" value="submit" />
+            <p>
+              De huidige stand van het rapport wordt samengesteld als de versie voor de toezichthouder (met de gegevens van de cliënt), vastgelegd als versie{" "}
+              {(versions[0]?.number ?? 0) + 1} en gemeld aan de toezichthouder per e-mail.
+            </p>
+            {submitErrors._form ? (
+              <div className="alert alert--error" role="alert">
+                {submitErrors._form}
+              </div>
+            ) : null}
+            <fieldset className={`rv-fieldset${submitErrors.status ? " rv-fieldset--error" : ""}`} aria-describedby={submitErrors.status ? "f-status-error" : undefined}>
+              <legend>Status van deze versie</legend>
+              <div className="rv-choices">
+                {(["concept", "definitief"] as const).map((s) => (
+                  <div className="rv-check" key={s}>
+                    <input type="radio" id={`f-status-${s}`} name="status" value={s} defaultChecked={(submitValues.status ?? "concept") === s} />
+                    <label htmlFor={`f-status-${s}`}>{VERSION_STATUS_LABELS[s]}</label>
+                  </div>
+                ))}
+              </div>
+              <Err id="f-status-error" message={submitErrors.status} />
+            </fieldset>
+            <div className={`field${submitErrors.note ? " field--error" : ""}`}>
+              <label htmlFor="f-note">Toelichting voor de toezichthouder (niet verplicht)</label>
+              <textarea
+                id="f-note"
+                name="note"
+                rows={3}
+                defaultValue={submitValues.note ?? ""}
+                aria-invalid={submitErrors.note ? true : undefined}
+                aria-describedby={submitErrors.note ? "f-note-error" : undefined}
+              />
+              <Err id="f-note-error" message={submitErrors.note} />
+            </div>
+            <button type="submit" className="button" disabled={busy}>
+              {submitting ? "Bezig met samenstellen…" : "Versie samenstellen en indienen"}
+            </button>
+            <div className="rv-busy" role="status" aria-live="polite">
+              {submitting ? (
+                <>
+                  <span>Het rapport wordt samengesteld en vastgelegd. Dit kan enkele seconden duren; sluit deze pagina niet.</span>
+                  <progress aria-label="Het rapport wordt samengesteld" />
+                </>
+              ) : null}
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      {may.exportAudiences.length > 0 ? <ExportPanel investigationId={investigationId} audiences={may.exportAudiences} /> : null}
+
+      {may.assess && versions.length > 0 ? (
+        <section aria-labelledby="h-beoordelen">
+          <AssessmentForm
+            versions={versions.map((v) => ({ id: v.id, number: v.number, statusLabel: v.statusLabel }))}
+            errors={errorsFor("assess")}
+            values={valuesFor("assess")}
+            busy={busy}
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="h-beoordelingen" id="beoordelingen">
+        <h3 id="h-beoordelingen">Beoordelingen</h3>
+        {assessments.length === 0 ? (
+          <p className="muted">De toezichthouder heeft nog geen beoordeling vastgelegd.</p>
+        ) : (
+          <ul className="rv-list">
+            {assessments.map((a) => (
+              <li key={a.id} className="rv-item" data-assessment={a.id}>
+                <h4>
+                  {`Beoordeling van versie ${a.versionNumber ?? "?"} door ${a.assessor}, ${a.at}`}
+                </h4>
+                <dl className="meta">
+                  {a.aspects.map((x) => (
+                    <div key={x.aspect} style={{ display: "contents" }}>
+                      <dt>{x.label}</dt>
+                      <dd>
+                        <span className={`rv-verdict rv-verdict--${x.verdict}`}>{VERDICT_LABELS[x.verdict] ?? x.verdict}</span>
+                        {x.remark ? `: ${x.remark}` : null}
+                      </dd>
+                    </div>
+                  ))}
+                  <dt>Verslag</dt>
+                  <dd style={{ whiteSpace: "pre-wrap" }}>{a.verslag}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="h-verzoeken" id="verzoeken">
+        <h3 id="h-verzoeken">Verzoeken om aanvulling</h3>
+        {requests.length === 0 ? <p className="muted">Er zijn geen verzoeken om aanvulling.</p> : null}
+        {open.length > 0 ? (
+          <>
+            <h4>Open verzoeken</h4>
+            <ul className="rv-list">
+              {open.map((r) => {
+                const target = String(r.id);
+                const errors = errorsFor("handle", target);
+                const vals = valuesFor("handle", target);
+                return (
+                  <li key={r.id} className="rv-item" data-request={r.id}>
+                    <p className="muted">
+                      {r.requestedBy}, {r.requestedAt}
+                      {r.versionNumber ? ` · over versie ${r.versionNumber}` : ""}
+                    </p>
+                    <p>{r.text}</p>
+                    {may.handle ? (
+                      <Form method="post" noValidate aria-label={`Verzoek van ${r.requestedAt} afhandelen`}>
+                        <input type="hidden" name="intent" value="handle" />
+                        <input type="hidden" name="requestId" value={r.id} />
+                        {errors._form ? (
+                          <div className="alert alert--error" role="alert">
+                            {errors._form}
+                          </div>
+                        ) : null}
+                        <div className={`field${errors.note ? " field--error" : ""}`}>
+                          <label htmlFor={`handle-note-${r.id}`}>Hoe is het verzoek afgehandeld?</label>
+                          <textarea
+                            id={`handle-note-${r.id}`}
+                            name="note"
+                            rows={2}
+                            defaultValue={vals.note ?? ""}
+                            aria-invalid={errors.note ? true : undefined}
+                            aria-describedby={errors.note ? `handle-note-${r.id}-error` : undefined}
+                          />
+                          <Err id={`handle-note-${r.id}-error`} message={errors.note} />
+                        </div>
+                        <button type="submit" className="button button--secondary" disabled={busy}>
+                          Markeren als afgehandeld
+                        </button>
+                      </Form>
+                    ) : (
+                      <p className="muted">Nog niet afgehandeld door de procesbegeleider.</p>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        ) : null}
+        {requests.some((r) => r.handled) ? (
+          <>
+            <h4>Afgehandelde verzoeken</h4>
+            <ul className="rv-list">
+              {requests
+                .filter((r) => r.handled)
+                .map((r) => (
+                  <li key={r.id} className="rv-item" data-request={r.id}>
+                    <p className="muted">
+                      {r.requestedBy}, {r.requestedAt}
+                      {r.versionNumber ? ` · over versie ${r.versionNumber}` : ""}
+                    </p>
+                    <p>{r.text}</p>
+                    <p>
+                      <strong>Afgehandeld</strong> door {r.handledBy ?? "onbekend"}, {r.handledAt}: {r.handledNote}
+                    </p>
+                  </li>
+                ))}
+            </ul>
+          </>
+        ) : null}
+        {may.request ? (
+          <Form method="post" noValidate className="panel" aria-labelledby="h-verzoek">
+            <h4 id="h-verzoek">Om aanvulling vragen</h4>
+            <input type="hidden" name="intent" value="request" />
+            {requestErrors._form ? (
+              <div className="alert alert--error" role="alert">
+                {requestErrors._form}
+              </div>
+            ) : null}
+            <div className={`field${requestErrors.versionId ? " field--error" : ""}`}>
+              <label htmlFor="f-request-version">Over versie</label>
+              <select
+                id="f-request-version"
+                name="versionId"
+                defaultValue={requestValues.versionId ?? versions[0]?.id ?? ""}
+                aria-invalid={requestErrors.versionId ? true : undefined}
+                aria-describedby={requestErrors.versionId ? "f-request-version-error" : undefined}
+              >
+                <option value="">Geen bepaalde versie</option>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {`Versie ${v.number}`}
+                  </option>
+                ))}
+              </select>
+              <Err id="f-request-version-error" message={requestErrors.versionId} />
+            </div>
+            <div className={`field${requestErrors.text ? " field--error" : ""}`}>
+              <label htmlFor="f-request-text">
+                Welke aanvulling vraagt u?<span aria-hidden="true"> *</span>
+              </label>
+              <textarea
+                id="f-request-text"
+                name="text"
+                rows={4}
+                required
+                defaultValue={requestValues.text ?? ""}
+                aria-invalid={requestErrors.text ? true : undefined}
+                aria-describedby={requestErrors.text ? "f-request-text-error" : undefined}
+              />
+              <Err id="f-request-text-error" message={requestErrors.text} />
+            </div>
+            <button type="submit" className="button" disabled={busy}>
+              Verzoek versturen
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+// Loads everything the report builder (app/domain/report/build.ts) needs for one investigation:
+// the relational data as a ReportInput, the current Y.Doc and the checklist. Callers check the
+// policy first; when they ask for the toezichthouder's version (which holds the client identity,
+// Bijlage 1 item 1a) they also write the audit entry, with their purpose.
+import { and, asc, eq, sql } from "drizzle-orm";
+import type * as Y from "yjs";
+import { todayInAmsterdam } from "../../app/domain/calendar-date.ts";
+import { checklistFor, type Checklist } from "../../app/domain/report/checklist.ts";
+import type { CommitteeMember, ReportClientIdentity, ReportInput, ReportInterview, ReportReaction } from "../../app/domain/report/input.ts";
+import type { ItemStatus, ReportAudience } from "../../app/domain/report/model.ts";
+import { schema } from "../../db/client.ts";
+import { loadDoc } from "../collab/persistence.ts";
+import type { AppContext } from "../context.ts";
+
+export interface ReportLoadOptions {
+  /** "Versie 3" for a submitted version, "Werkversie" for the current state. */
+  versionLabel: string;
+  status: "concept" | "definitief";
+  /** Today in Europe/Amsterdam, YYYY-MM-DD. */
+  today: string;
+}
+
+export interface LoadedReportInput {
+  doc: Y.Doc;
+  input: ReportInput;
+  checklist: Checklist;
+}
+
+export class ReportNotFoundError extends Error {
+  constructor() {
+    super("Dit onderzoek bestaat niet.");
+    this.name = "ReportNotFoundError";
+  }
+}
+
+const INDEPENDENCE = new Set<CommitteeMember["independence"]>(["extern", "intern_niet_betrokken", "intern_betrokken"]);
+
+/**
+ * The report input of one investigation for one audience. Client identity is read only for the
+ * toezichthouder's version (and is not audited here: the caller does that). The document is the
+ * persisted state: a live room persists every update before it broadcasts it, so this is what
+ * everyone has seen. The caller owns the returned doc (destroy it when done).
+ */
+export async function loadReportInput(ctx: AppContext, investigationId: string, audience: ReportAudience, opts: ReportLoadOptions): Promise<LoadedReportInput> {
+  const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId)).limit(1);
+  if (!inv) throw new ReportNotFoundError();
+
+  const [client, clientStatus, committee, interviews, reactions, doc] = await Promise.all([
+    audience === "toezichthouder" ? loadClient(ctx, investigationId) : Promise.resolve(null),
+    audience === "toezichthouder" ? Promise.resolve(undefined) : loadClientStatus(ctx, investigationId),
+    loadCommittee(ctx, investigationId),
+    loadInterviews(ctx, investigationId),
+    loadReactions(ctx, investigationId),
+    loadDoc(ctx.db, investigationId),
+  ]);
+
+  const input: ReportInput = {
+    audience,
+    investigation: {
+      id: inv.id,
+      title: inv.title,
+      kind: inv.kind,
+      legalFrame: inv.legalFrame,
+      reportingCriterion: inv.reportingCriterion,
+      calamityDate: inv.calamityDate,
+      reportedDate: inv.reportedDate,
+      supervisor: inv.supervisor,
+      supervisorMunicipality: inv.supervisorMunicipality,
+      providers: inv.providers,
+      analysisMethod: inv.analysisMethod,
+    },
+    client: audience === "toezichthouder" ? client : null,
+    ...(clientStatus ? { clientStatus } : {}),
+    committee,
+    interviews,
+    reactions,
+    versionLabel: opts.versionLabel,
+    status: opts.status,
+    today: opts.today,
+  };
+  return { doc, input, checklist: checklistFor(inv) };
+}
+
+/** Item 1a; null when nothing has been recorded yet. */
+async function loadClient(ctx: AppContext, investigationId: string): Promise<ReportClientIdentity | null> {
+  const [row] = await ctx.db.select().from(schema.clientIdentities).where(eq(schema.clientIdentities.investigationId, investigationId)).limit(1);
+  if (!row) return null;
+  return { name: row.name, dateOfBirth: row.dateOfBirth, sex: row.sex, indication: row.indication };
+}
+
+/**
+ * The status of item 1a for a version without the identity: which fields are filled, asked of the
+ * database without reading the values themselves (so nothing of the client leaves it here).
+ */
+async function loadClientStatus(ctx: AppContext, investigationId: string): Promise<ItemStatus> {
+  const t = schema.clientIdentities;
+  const [row] = await ctx.db
+    .select({
+      filled: sql<number>`(case when btrim(${t.name}) <> '' then 1 else 0 end) + (case when ${t.dateOfBirth} is not null then 1 else 0 end) + (case when btrim(${t.sex}) <> '' then 1 else 0 end) + (case when btrim(${t.indication}) <> '' then 1 else 0 end)`,
+    })
+    .from(t)
+    .where(eq(t.investigationId, investigationId))
+    .limit(1);
+  const filled = Number(row?.filled ?? 0);
+  return filled === 0 ? "leeg" : filled === 4 ? "gereed" : "in_concept";
+}
+
+/** Item 1c, in the committee's own order. */
+async function loadCommittee(ctx: AppContext, investigationId: string): Promise<CommitteeMember[]> {
+  const rows = await ctx.db
+    .select()
+    .from(schema.committeeMembers)
+    .where(eq(schema.committeeMembers.investigationId, investigationId))
+    .orderBy(asc(schema.committeeMembers.position), asc(schema.committeeMembers.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    function: r.function,
+    organisation: r.organisation,
+    background: r.background,
+    involvement: r.involvement,
+    // A value the schema does not know reads as the least independent, never as "extern".
+    independence: INDEPENDENCE.has(r.independence as CommitteeMember["independence"]) ? (r.independence as CommitteeMember["independence"]) : "intern_betrokken",
+    position: r.position,
+  }));
+}
+
+/** Item 4a, by date. */
+async function loadInterviews(ctx: AppContext, investigationId: string): Promise<ReportInterview[]> {
+  const rows = await ctx.db
+    .select()
+    .from(schema.interviews)
+    .where(eq(schema.interviews.investigationId, investigationId))
+    .orderBy(asc(schema.interviews.heldOn), asc(schema.interviews.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    personFunction: r.personFunction,
+    initials: r.initials,
+    organisation: r.organisation,
+    relation: r.relation,
+    heldOn: r.heldOn,
+    interviewers: r.interviewers,
+  }));
+}
+
+/** The signed reactions of every round of the investigation, with what was done with them (appendix). */
+async function loadReactions(ctx: AppContext, investigationId: string): Promise<ReportReaction[]> {
+  const rows = await ctx.db
+    .select({ round: schema.commentRounds, reaction: schema.roundReactions, invitee: schema.roundInvitees, disposition: schema.reactionDispositions })
+    .from(schema.roundReactions)
+    .innerJoin(schema.commentRounds, eq(schema.commentRounds.id, schema.roundReactions.roundId))
+    .innerJoin(schema.roundInvitees, eq(schema.roundInvitees.id, schema.roundReactions.inviteeId))
+    .leftJoin(schema.reactionDispositions, eq(schema.reactionDispositions.reactionId, schema.roundReactions.id))
+    .where(and(eq(schema.commentRounds.investigationId, investigationId), eq(schema.roundReactions.status, "submitted")))
+    .orderBy(asc(schema.commentRounds.openedAt), asc(schema.roundReactions.submittedAt), asc(schema.roundReactions.createdAt));
+  return rows.map(({ round, reaction, invitee, disposition }) => ({
+    roundTitle: round.title,
+    roundKind: round.kind === "interview" ? "interview" : "draft_report",
+    signerName: reaction.signerName ?? invitee.name,
+    signerRole: reaction.signerRole ?? invitee.relation,
+    signedOn: reaction.signedOn ?? todayInAmsterdam(reaction.submittedAt ?? reaction.updatedAt),
+    pointerLabel: reaction.pointerLabel || "Algemeen",
+    text: reaction.text,
+    late: reaction.late,
+    disposition: disposition
+      ? { kind: disposition.kind === "verwerkt" ? "verwerkt" : "terzijde", note: disposition.note, decidedOn: todayInAmsterdam(disposition.decidedAt) }
+      : null,
+  }));
+}

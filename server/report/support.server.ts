@@ -1,0 +1,72 @@
+// Shared by the report modules (issue 6): the audit actions they write, errors the user can fix,
+// and recognising a unique-index conflict (version numbers).
+import { createHash } from "node:crypto";
+import { schema, type Database } from "../../db/client.ts";
+import type { Tx } from "../rounds/support.ts";
+
+export type ReportAuditAction =
+  | "report.exported"
+  | "report.submitted"
+  | "report.version_downloaded"
+  | "report.assessed"
+  | "report.request_created"
+  | "report.request_handled"
+  | "committee.member_added"
+  | "committee.member_updated"
+  | "committee.member_removed"
+  | "committee.reordered";
+
+/** Dutch labels for the audit log page (app/routes/investigation-audit.tsx may pick these up). */
+export const REPORT_AUDIT_LABELS: Record<ReportAuditAction | "member.workspace_access_changed", string> = {
+  "report.exported": "Rapport gedownload (werkversie)",
+  "report.submitted": "Rapportversie ingediend bij de toezichthouder",
+  "report.version_downloaded": "Ingediende rapportversie gedownload",
+  "report.assessed": "Beoordeling vastgelegd",
+  "report.request_created": "Verzoek om aanvulling gedaan",
+  "report.request_handled": "Verzoek om aanvulling afgehandeld",
+  "committee.member_added": "Commissielid toegevoegd",
+  "committee.member_updated": "Commissielid gewijzigd",
+  "committee.member_removed": "Commissielid verwijderd",
+  "committee.reordered": "Volgorde van de commissie gewijzigd",
+  "member.workspace_access_changed": "Toegang tot de werkruimte gewijzigd",
+};
+
+/** Writes an audit row (same table as server/audit.ts) with the given handle, so it can be part of a transaction. */
+export async function auditReport(
+  db: Database | Tx,
+  at: Date,
+  entry: { action: ReportAuditAction; actorId?: string | null; investigationId: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(schema.auditLog).values({
+    at,
+    action: entry.action,
+    actorId: entry.actorId ?? null,
+    investigationId: entry.investigationId,
+    details: entry.details ?? {},
+  });
+}
+
+/** Something the user can fix or should know, as one Dutch sentence; `field` ties it to a form field. */
+export class ReportError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+    readonly status: 400 | 404 | 409 = 409,
+  ) {
+    super(message);
+  }
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Whether an error (from postgres.js or PGlite, possibly wrapped by drizzle) is a unique-index violation. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof e === "object" && (e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
