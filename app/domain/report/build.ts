@@ -113,9 +113,9 @@ function appendixBlocks(id: ReportAppendix["id"], input: ReportInput, facts: Doc
           type: "table",
           caption: "Bijlage 1-onderdeel, paragraaf in dit rapport en status",
           columns: [
-            { label: "Onderdeel", weight: 1 },
-            { label: "Omschrijving", weight: 6 },
-            { label: "Paragraaf", weight: 1 },
+            { label: "Onderdeel", weight: 2 },
+            { label: "Omschrijving", weight: 9 },
+            { label: "Paragraaf", weight: 2 },
             { label: "Status", weight: 2 },
           ],
           rows: items.map((i) => [i.id, i.heading, i.id, ITEM_STATUS_LABELS[i.status]]),
