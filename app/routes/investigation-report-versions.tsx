@@ -2,7 +2,7 @@
 // its SHA-256, who and when), their assessments and the requests for additions. The
 // procesbegeleider submits a version; the toezichthouder downloads it, records an assessment and
 // can ask for additions; the procesbegeleider marks those handled.
-import { data, Form, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/investigation-report-versions";
 import { ExportPanel } from "~/components/report/ExportPanel.tsx";
@@ -17,6 +17,7 @@ import { formatInstant } from "~/domain/rounds/state.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { assessmentSchema, handleRequestSchema, requestSchema, submitVersionSchema } from "../../server/report/forms.server.ts";
 import { ReportError } from "../../server/report/support.server.ts";
+import { currentCompleteness } from "../../server/report/generate.server.ts";
 import { createRequest, handleRequest, listAssessments, listRequests, listVersions, recordAssessment, submitVersion } from "../../server/report/versions.server.ts";
 
 export const links: Route.LinksFunction = () => [
@@ -44,6 +45,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { membership, investigationId } = await requireInvestigation(context, request, params.id, "report.versions.view");
   const ctx = context.app;
   const [versions, assessments, requests] = await Promise.all([listVersions(ctx, investigationId), listAssessments(ctx, investigationId), listRequests(ctx, investigationId)]);
+  // Who submits sees how complete the report is before choosing "definitief".
+  const completeness = can(membership, "report.submit") ? await currentCompleteness(ctx, investigationId) : null;
   const url = new URL(request.url);
   const submitted = Number(url.searchParams.get("ingediend"));
   const notice = Number.isInteger(submitted) && submitted > 0 ? `Versie ${submitted} is ingediend bij de toezichthouder.` : (NOTICES[url.searchParams.get("melding") ?? ""] ?? null);
@@ -51,6 +54,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     investigationId,
     notice,
+    completeness: completeness ? { gereed: completeness.counts.gereed, total: completeness.total } : null,
     may: {
       submit: can(membership, "report.submit"),
       download: can(membership, "report.versions.download"),
@@ -116,6 +120,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         const { user, investigationId } = await requireInvestigation(context, request, params.id, "report.submit");
         const parsed = submitVersionSchema.safeParse(values);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
+        if (parsed.data.status === "definitief" && !parsed.data.confirmIncomplete) {
+          const completeness = await currentCompleteness(context.app, investigationId);
+          if (!completeness.complete) {
+            const open = completeness.total - completeness.counts.gereed;
+            return fail({
+              confirmIncomplete: `Het rapport is nog niet volledig: ${open} van de ${completeness.total} onderdelen ${open === 1 ? "is" : "zijn"} niet gereed. Vink aan dat u het toch als definitieve versie wilt indienen, of dien het in als concept.`,
+            });
+          }
+        }
         const version = await submitVersion(context.app, user, investigationId, parsed.data, context.baseUrl);
         throw redirect(`${base}?ingediend=${version.number}`);
       }
@@ -172,7 +185,7 @@ function Err({ id, message }: { id: string; message?: string }) {
 }
 
 export default function ReportVersions() {
-  const { investigationId, notice, may, versions, assessments, requests } = useLoaderData<typeof loader>();
+  const { investigationId, notice, completeness, may, versions, assessments, requests } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -288,6 +301,12 @@ export default function ReportVersions() {
                 {submitErrors._form}
               </div>
             ) : null}
+            {completeness && completeness.gereed < completeness.total ? (
+              <p className="alert alert--warn">
+                Het rapport is nog niet volledig: {completeness.gereed} van {completeness.total} onderdelen gereed. Wat nog ontbreekt staat bij{" "}
+                <Link to={`/onderzoeken/${investigationId}/rapport`}>Rapport</Link>.
+              </p>
+            ) : null}
             <fieldset className={`rv-fieldset${submitErrors.status ? " rv-fieldset--error" : ""}`} aria-describedby={submitErrors.status ? "f-status-error" : undefined}>
               <legend>Status van deze versie</legend>
               <div className="rv-choices">
@@ -300,6 +319,20 @@ export default function ReportVersions() {
               </div>
               <Err id="f-status-error" message={submitErrors.status} />
             </fieldset>
+            {completeness && completeness.gereed < completeness.total ? (
+              <div className={`rv-check${submitErrors.confirmIncomplete ? " field--error" : ""}`}>
+                <input
+                  type="checkbox"
+                  id="f-confirm-incomplete"
+                  name="confirmIncomplete"
+                  defaultChecked={submitValues.confirmIncomplete === "on"}
+                  aria-invalid={submitErrors.confirmIncomplete ? true : undefined}
+                  aria-describedby={submitErrors.confirmIncomplete ? "f-confirm-incomplete-error" : undefined}
+                />
+                <label htmlFor="f-confirm-incomplete">Als definitieve versie indienen, ook al is het rapport nog niet volledig</label>
+                <Err id="f-confirm-incomplete-error" message={submitErrors.confirmIncomplete} />
+              </div>
+            ) : null}
             <div className={`field${submitErrors.note ? " field--error" : ""}`}>
               <label htmlFor="f-note">Toelichting voor de toezichthouder (niet verplicht)</label>
               <textarea

@@ -22,6 +22,8 @@ export type CommitteeMemberInput = z.output<typeof committeeMemberSchema>;
 export const submitVersionSchema = z.object({
   status: z.enum(VERSION_STATUSES, { error: "Kies of dit een concept of de definitieve versie is." }),
   note: text(2000),
+  /** A checkbox: submitting an incomplete report as definitief needs an explicit yes. */
+  confirmIncomplete: z.preprocess((v) => v === "on" || v === "true", z.boolean()).default(false),
 });
 export type SubmitVersionInput = z.output<typeof submitVersionSchema>;
 

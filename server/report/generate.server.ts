@@ -2,6 +2,8 @@
 // (.docx). Used by the export download and by submitting a version.
 import type { ReportModel } from "../../app/domain/report/model.ts";
 import { buildReport } from "../../app/domain/report/build.ts";
+import { reportCompleteness, type Completeness } from "../../app/domain/report/completeness.ts";
+import { todayInAmsterdam } from "../../app/domain/calendar-date.ts";
 import { audit } from "../audit.ts";
 import type { AppContext } from "../context.ts";
 import { renderReportDocx } from "../export/render-docx.server.ts";
@@ -48,6 +50,20 @@ export async function generateReport(
     const bytes = await renderReportDocx(model, { onProgress: opts.onProgress });
     opts.onProgress?.("Klaar", 1);
     return { model, bytes, filename: reportFilename(input.investigation.title, opts.versionLabel, opts.audience) };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** How complete the report is now (never reads client identity: the status of 1a comes from which fields are filled). */
+export async function currentCompleteness(ctx: AppContext, investigationId: string): Promise<Completeness> {
+  const { doc, input, checklist } = await loadReportInput(ctx, investigationId, "ketenpartners", {
+    versionLabel: "Werkversie",
+    status: "concept",
+    today: todayInAmsterdam(ctx.clock.now()),
+  });
+  try {
+    return reportCompleteness(buildReport(doc, input, checklist));
   } finally {
     doc.destroy();
   }

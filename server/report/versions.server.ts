@@ -56,7 +56,7 @@ export async function submitVersion(
   ctx: AppContext,
   actor: { id: string; name: string },
   investigationId: string,
-  input: SubmitVersionInput,
+  input: Pick<SubmitVersionInput, "status" | "note">,
   baseUrl: string,
   opts: { onProgress?: (step: string, fraction: number) => void; generate?: typeof generateReport } = {},
 ): Promise<{ id: string; number: number; sha256: string }> {

@@ -140,8 +140,15 @@ describe.skipIf(!hasBuild())("report versions", () => {
     expect(sha256(new Uint8Array(after.docx))).toBe(v.sha256);
   });
 
+  it("an incomplete report is submitted as definitief only with an explicit yes", async () => {
+    const refused = await submit(c.lead, { status: "definitief", note: "" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Het rapport is nog niet volledig");
+    expect(await versions()).toHaveLength(1);
+  });
+
   it("numbers follow per investigation, and two concurrent submits get distinct numbers", async () => {
-    const second = await submit(c.lead, { status: "definitief", note: "" });
+    const second = await submit(c.lead, { status: "definitief", note: "", confirmIncomplete: "on" });
     expect(second.headers.get("location")).toBe(`${versies}?ingediend=2`);
     const [a, b] = await Promise.all([submit(c.lead), submit(c.lead)]);
     expect([a.status, b.status]).toEqual([302, 302]);
