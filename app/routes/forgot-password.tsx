@@ -11,7 +11,11 @@ export async function action({ context, request }: Route.ActionArgs) {
   const values = await formValues(request);
   const parsed = forgotPasswordSchema.safeParse(values);
   if (!parsed.success) return data({ sent: false, errors: fieldErrors(parsed.error), email: values.email ?? "" }, { status: 400 });
-  await requestPasswordReset(context.app, parsed.data.email, context.baseUrl, context.ip);
+  const result = await requestPasswordReset(context.app, parsed.data.email, context.baseUrl, context.ip);
+  if (!result.ok) {
+    const message = `Er zijn te veel aanvragen gedaan voor dit e-mailadres of vanaf dit netwerk. Probeer het over ${result.retryAfterMinutes} minuten opnieuw.`;
+    return data({ sent: false, errors: { _form: message } as Record<string, string>, email: parsed.data.email }, { status: 429 });
+  }
   return { sent: true, errors: {} as Record<string, string>, email: parsed.data.email };
 }
 

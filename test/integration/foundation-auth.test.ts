@@ -374,6 +374,24 @@ describe("password reset", () => {
     const html = await (await client().get("/wachtwoord-herstellen/verzonnen")).text();
     expect(html).toContain(RESET_INVALID);
   });
+
+  it("is limited to 3 requests per account per hour: the 4th gets 429 and a Dutch message, and no mail", async () => {
+    clock.advance(61 * MINUTE); // earlier requests from this address no longer count
+    const email = await newAccount();
+    for (let i = 0; i < 3; i++) expect((await requestReset(email)).status).toBe(200);
+    const mails = async () => (await app.ctx.db.select().from(schema.outbox).where(eq(schema.outbox.to, email))).length;
+    expect(await mails()).toBe(3);
+    const blocked = await requestReset(email);
+    expect(blocked.status).toBe(429);
+    expect(blocked.html).toContain("Er zijn te veel aanvragen gedaan voor dit e-mailadres of vanaf dit netwerk.");
+    expect(blocked.html).toContain(`value="${email}"`);
+    expect(await mails()).toBe(3);
+    // Another account from the same address is not affected yet; an hour later this one works again.
+    expect((await requestReset(await newAccount())).status).toBe(200);
+    clock.advance(61 * MINUTE);
+    expect((await requestReset(email)).status).toBe(200);
+    expect(await mails()).toBe(4);
+  });
 });
 
 describe("security headers and error pages", () => {
