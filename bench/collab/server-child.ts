@@ -87,21 +87,24 @@ async function setup(req: Extract<ChildRequest, { type: "setup" }>): Promise<Set
 
   if (kind === "ours") {
     const db = await openTestDatabase({ persistent: true });
-    // Times every transaction the server runs (log commits, snapshots, projections, loads).
-    const database = db.handle.db as unknown as { transaction: (...args: unknown[]) => Promise<unknown> };
-    const original = database.transaction.bind(database);
-    database.transaction = async (...args: unknown[]) => {
-      const stack = new Error().stack ?? "";
-      const kind = TX_KINDS.find((k) => stack.includes(k)) ?? "other";
-      const t0 = performance.now();
-      try {
-        return await original(...args);
-      } finally {
-        const list = txTimes.get(kind) ?? [];
-        list.push(performance.now() - t0);
-        txTimes.set(kind, list);
-      }
-    };
+    // Times every transaction (and single-statement execute) the server runs: log commits,
+    // snapshots, projections, loads.
+    const database = db.handle.db as unknown as Record<"transaction" | "execute", (...args: unknown[]) => Promise<unknown>>;
+    for (const method of ["transaction", "execute"] as const) {
+      const original = database[method].bind(database);
+      database[method] = async (...args: unknown[]) => {
+        const stack = new Error().stack ?? "";
+        const kind = TX_KINDS.find((k) => stack.includes(k)) ?? "other";
+        const t0 = performance.now();
+        try {
+          return await original(...args);
+        } finally {
+          const list = txTimes.get(kind) ?? [];
+          list.push(performance.now() - t0);
+          txTimes.set(kind, list);
+        }
+      };
+    }
     // BENCH_LIMITS (JSON, from run.ts --ours-limits): CollabLimits overrides, for diagnosis only.
     const limits = process.env.BENCH_LIMITS ? (JSON.parse(process.env.BENCH_LIMITS) as Partial<CollabLimits>) : {};
     const srv = await startCollabServer({ database: db.handle, limits });

@@ -4,6 +4,8 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { AppContext } from "../context.ts";
 import { Connection, type CollabUser } from "./connection.ts";
 import { hardPayloadCap, resolveLimits, type CollabLimits } from "./limits.ts";
+import { BackgroundWrites } from "./background.ts";
+import { LogWriter } from "./log-writer.ts";
 import { CLOSE, REASON } from "./protocol.ts";
 import { Room, type CollabCounters } from "./room.ts";
 import { authorizeUpgrade, isCollabRequest, refuseUpgrade } from "./upgrade.ts";
@@ -24,6 +26,8 @@ export interface CollabOptions {
 }
 
 export interface CollabStats extends CollabCounters {
+  /** Transactions of the update log: one per group commit of several documents' batches. */
+  logCommits: number;
   openDocs: number;
   connections: number;
   upgradesRefused: number;
@@ -61,6 +65,8 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
   let closing = false;
   const rooms = new Map<string, Room>();
   const pending = new Set<Ticket>();
+  const logWriter = new LogWriter(ctx.db);
+  const background = new BackgroundWrites();
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: hardPayloadCap(limits), perMessageDeflate: false });
 
@@ -70,6 +76,8 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
       if (!room) {
         const fresh = new Room(investigationId, {
           db: ctx.db,
+          logWriter,
+          background,
           clock: ctx.clock,
           limits,
           counters,
@@ -231,6 +239,7 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
       const list = [...rooms.values()];
       return {
         ...counters,
+        logCommits: logWriter.commits,
         openDocs: list.length,
         connections: list.reduce((n, r) => n + r.conns.size, 0),
         upgradesRefused,

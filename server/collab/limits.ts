@@ -15,8 +15,15 @@ export interface CollabLimits {
   maxPendingMessagesPerConnection: number;
   /** Bytes queued for sending to one slow peer before we give up on it (4008). */
   maxBufferedBytes: number;
-  /** Log rows since the last snapshot after which the document is compacted. */
+  /** Log rows since the last snapshot after which the document is compacted, once it is quiet… */
   compactAfterRows: number;
+  /**
+   * …for this long (no new batch). A snapshot write holds PGlite, and so the server's thread, for
+   * tens of milliseconds on a large document: in a lull nobody's edit waits for it. 0: at once.
+   */
+  compactIdleMs: number;
+  /** Log rows after which the document is compacted at once, quiet or not (bounds the log a load reads). */
+  compactBusyAfterRows: number;
   /** Delay between a persisted batch and the projection of events into PostgreSQL. */
   projectionDebounceMs: number;
   /** How long a document stays loaded after its last peer left (a page reload reuses it). */
@@ -33,6 +40,8 @@ export const DEFAULT_LIMITS: CollabLimits = {
   maxPendingMessagesPerConnection: 2000,
   maxBufferedBytes: 64 * 1024 * 1024,
   compactAfterRows: 500,
+  compactIdleMs: 1000,
+  compactBusyAfterRows: 2000,
   projectionDebounceMs: 500,
   unloadDelayMs: 1000,
   pingIntervalMs: 30_000,

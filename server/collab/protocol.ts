@@ -90,6 +90,27 @@ export function parseClientMessage(bytes: Uint8Array): ClientMessage {
   }
 }
 
+/**
+ * Whether an awareness update would change the server's presence state: some entry is new, newer
+ * than what the server has, or removes a state it has (y-protocols' own rule in
+ * applyAwarenessUpdate). The stock client re-sends every presence change it receives, its peers'
+ * included, so most awareness messages from a peer in a busy document are echoes that change
+ * nothing; only the rest count against the awareness rate limit. Throws on bad framing.
+ */
+export function awarenessChangesState(awareness: awarenessProtocol.Awareness, update: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(update);
+  const entries = decoding.readVarUint(decoder);
+  let changes = false;
+  for (let i = 0; i < entries; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    const known = awareness.meta.get(clientId)?.clock ?? 0;
+    if (known < clock || (known === clock && awareness.states.has(clientId) && JSON.parse(state) === null)) changes = true;
+  }
+  return changes;
+}
+
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);

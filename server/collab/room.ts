@@ -3,13 +3,16 @@ import * as Y from "yjs";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../context.ts";
 import { Connection } from "./connection.ts";
-import { checkWrite } from "./write-guard.ts";
+import { WriteGuard } from "./write-guard.ts";
 import { touchedEntities } from "./entities.ts";
 import type { CollabLimits } from "./limits.ts";
-import { appendUpdates, loadState, writeSnapshot } from "./persistence.ts";
+import type { BackgroundWrites } from "./background.ts";
+import type { LogWriter } from "./log-writer.ts";
+import { loadState, writeSnapshot } from "./persistence.ts";
 import { analysisRows, writeAnalysisProjection } from "./analysis-projection.ts";
-import { projectEvents, writeProjection } from "./projection.ts";
+import { projectEvents, projectEventsById, StaleProjection, writeEventChanges, writeProjection } from "./projection.ts";
 import {
+  awarenessChangesState,
   CLOSE,
   encodeAwareness,
   encodeNotice,
@@ -24,6 +27,7 @@ import {
 export interface CollabCounters {
   updatesPersisted: number;
   bytesPersisted: number;
+  /** Batches of one document; several documents' batches share one commit (CollabStats.logCommits). */
   batchesPersisted: number;
   updatesDroppedReadOnly: number;
   /** Updates refused by the write check (a ketenpartner changing another lane, say). */
@@ -37,6 +41,10 @@ export interface CollabCounters {
 
 export interface RoomDeps {
   db: Database;
+  /** The group commit of the update log, shared by all rooms. */
+  logWriter: LogWriter;
+  /** Projections and snapshots of all rooms, one at a time. */
+  background: BackgroundWrites;
   clock: Clock;
   limits: CollabLimits;
   counters: CollabCounters;
@@ -64,15 +72,17 @@ const LOAD = Symbol("load");
  *
  * Invariant: every document byte a peer receives is in the database first. All document work goes
  * through one queue per room; updates are applied to the doc (Yjs tells us exactly what it
- * integrated, and which entities that touched), written to the log as a batch, and only then
- * broadcast. Anything that reads the doc for a peer (sync step 2) waits for the batch before it to
- * be written. If the write fails, the room is thrown away and the peers reconnect to a fresh
- * load: the doc held bytes the log does not.
+ * integrated, and which entities that touched), written to the log as a batch (in a group commit
+ * with the other rooms' batches, log-writer.ts), and only then broadcast. Anything that reads the
+ * doc for a peer (sync step 2) waits for the batch before it to be written. If the write fails,
+ * the room is thrown away and the peers reconnect to a fresh load: the doc held bytes the log
+ * does not. Snapshots and projections are written beside the queue, never in front of it.
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
+  private readonly guard = new WriteGuard(this.doc);
   /** "open" accepts peers; "closing"/"closed" do not (the registry waits for `closed`). */
   state: "open" | "closing" | "closed" = "open";
   readonly closed: Promise<void>;
@@ -85,9 +95,14 @@ export class Room {
   private lastUpdateId = 0;
   private rowsSinceSnapshot = 0;
   private approxBytes = 0;
+  /** The snapshot being written, if any (one at a time). */
+  private snapshotWrite: Promise<void> | null = null;
+  /** Waits for a lull in the edits before compacting (see CollabLimits.compactIdleMs). */
+  private compactTimer: NodeJS.Timeout | null = null;
   private projectionTimer: NodeJS.Timeout | null = null;
-  private projectionDirty = false;
-  private projectionWrite: Promise<void> = Promise.resolve();
+  private readonly stale = new StaleProjection();
+  /** The projection being written, if any (one at a time). */
+  private projectionWrite: Promise<void> | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -163,7 +178,9 @@ export class Room {
           this.enqueue({ kind: "update", conn, update: msg.update });
           return;
         case "awareness":
-          if (!conn.takeAwarenessToken()) {
+          // Only messages that change presence count: stock clients echo everyone's presence,
+          // and at 50 peers in a document those echoes alone came in bursts of 50 a second.
+          if (awarenessChangesState(this.awareness, msg.update) && !conn.takeAwarenessToken()) {
             counters.peersClosedForLimits++;
             conn.reject(CLOSE.rateLimited, REASON.awarenessRate);
             return;
@@ -255,7 +272,7 @@ export class Room {
     if (this.approxBytes + this.batchBytes + update.byteLength > limits.maxDocumentBytes) {
       // The estimate only grows between snapshots; a fresh snapshot gives the real size.
       if (!(await this.flush())) return;
-      await this.compact();
+      await this.compactNow();
       if (this.approxBytes + update.byteLength > limits.maxDocumentBytes) {
         counters.peersClosedForLimits++;
         conn.reject(CLOSE.tooBig, REASON.documentTooBig);
@@ -263,7 +280,7 @@ export class Room {
       }
     }
     try {
-      const check = checkWrite(this.doc, update, conn.user.membership, conn.user.id);
+      const check = this.guard.check(update, conn.user.membership, conn.user.id);
       if (!check.ok) {
         // Not applied, not logged, not broadcast; the peer is told why and closed. Closing is
         // needed: Yjs integrates a client's updates in clock order, so after a refused update
@@ -302,10 +319,9 @@ export class Room {
     const bytes = this.batchBytes;
     this.batch = [];
     this.batchBytes = 0;
-    const { db, counters } = this.deps;
+    const { counters } = this.deps;
     try {
-      this.lastUpdateId = await appendUpdates(
-        db,
+      this.lastUpdateId = await this.deps.logWriter.append(
         this.investigationId,
         batch.map((b) => ({ userId: b.conn?.user.id ?? null, at: b.at, update: b.update, entityIds: b.entityIds })),
       );
@@ -321,8 +337,9 @@ export class Room {
     this.rowsSinceSnapshot += batch.length;
     this.approxBytes += bytes;
     this.broadcast(batch);
+    for (const b of batch) this.stale.add(b.entityIds);
     this.scheduleProjection();
-    if (this.rowsSinceSnapshot > this.deps.limits.compactAfterRows) await this.compact();
+    this.compactIfDue();
     return true;
   }
 
@@ -338,28 +355,58 @@ export class Room {
 
   // ------------------------------------------------------------------ compaction, projection
 
-  private async compactIfDue() {
-    if (this.rowsSinceSnapshot > this.deps.limits.compactAfterRows) await this.compact();
+  /** After every batch (and on load): compacts now, or once the document is quiet. */
+  private compactIfDue() {
+    const { compactAfterRows, compactIdleMs, compactBusyAfterRows } = this.deps.limits;
+    if (this.rowsSinceSnapshot <= compactAfterRows) return;
+    if (compactIdleMs <= 0 || this.rowsSinceSnapshot > compactBusyAfterRows) {
+      void this.startCompaction();
+    } else if (this.compactTimer) {
+      this.compactTimer.refresh(); // another batch: the lull starts again
+    } else {
+      this.compactTimer = setTimeout(() => {
+        this.compactTimer = null;
+        // From the queue: the snapshot must be taken with an empty batch (doc == log).
+        this.enqueue({ kind: "task", conn: null, run: () => void this.startCompaction() });
+      }, compactIdleMs);
+    }
   }
 
-  /** Folds the log into a snapshot. Only called with an empty batch (doc == log). */
-  private async compact(): Promise<void> {
-    if (this.rowsSinceSnapshot === 0 || this.state === "closed") return;
+  /**
+   * Folds the log into a snapshot of the document as it is now, written beside the queue: edits
+   * and their broadcasts go on while it is written. Only called with an empty batch (doc == log,
+   * so the snapshot holds exactly the rows up to lastUpdateId). One write at a time; a compaction
+   * that falls due meanwhile waits for the next batch.
+   */
+  private startCompaction(): Promise<void> {
+    if (this.snapshotWrite) return this.snapshotWrite;
+    if (this.rowsSinceSnapshot === 0 || this.state === "closed") return Promise.resolve();
     const snapshot = Y.encodeStateAsUpdate(this.doc);
-    try {
-      await writeSnapshot(this.deps.db, this.investigationId, snapshot, this.lastUpdateId, this.deps.clock.now());
-      this.rowsSinceSnapshot = 0;
-      this.approxBytes = snapshot.byteLength;
-      this.deps.counters.compactions++;
-    } catch (err) {
-      // Harmless: the log is intact and the next compaction tries again.
-      this.deps.log(`[collab] compactie van ${this.investigationId} mislukt: ${errText(err)}`);
-    }
+    const folded = this.rowsSinceSnapshot;
+    this.rowsSinceSnapshot = 0;
+    this.approxBytes = snapshot.byteLength;
+    const upTo = this.lastUpdateId;
+    const at = this.deps.clock.now();
+    this.snapshotWrite = this.deps.background
+      .run(() => writeSnapshot(this.deps.db, this.investigationId, snapshot, upTo, at))
+      .then(() => void this.deps.counters.compactions++)
+      .catch((err) => {
+        // Harmless: the log is intact and the next compaction tries again.
+        this.rowsSinceSnapshot += folded;
+        this.deps.log(`[collab] compactie van ${this.investigationId} mislukt: ${errText(err)}`);
+      })
+      .finally(() => (this.snapshotWrite = null));
+    return this.snapshotWrite;
+  }
+
+  /** Waits for a snapshot being written, then folds whatever is left. From the queue only. */
+  private async compactNow(): Promise<void> {
+    if (this.snapshotWrite) await this.snapshotWrite;
+    await this.startCompaction();
   }
 
   // Throttled rather than debounced: under continuous editing the projection still follows.
   private scheduleProjection() {
-    this.projectionDirty = true;
     if (this.projectionTimer) return;
     this.projectionTimer = setTimeout(() => {
       this.projectionTimer = null;
@@ -367,18 +414,32 @@ export class Room {
     }, this.deps.limits.projectionDebounceMs);
   }
 
+  /**
+   * Brings the projections up to date with what the persisted batches touched (StaleProjection).
+   * One write at a time: while one is written, edits gather and go into the next one.
+   */
   private project() {
-    if (!this.projectionDirty) return;
-    this.projectionDirty = false;
-    const rows = projectEvents(this.doc);
-    const analysis = analysisRows(this.doc, this.investigationId);
-    const at = this.deps.clock.now();
-    // Computed in the queue (doc == log), written outside it so editing is not held up; chained to keep order.
-    this.projectionWrite = this.projectionWrite
-      .then(() => writeProjection(this.deps.db, this.investigationId, rows, at))
-      .then(() => writeAnalysisProjection(this.deps.db, this.investigationId, analysis, at))
-      .then(() => void this.deps.counters.projections++)
-      .catch((err) => this.deps.log(`[collab] projectie van ${this.investigationId} mislukt: ${errText(err)}`));
+    if (this.projectionWrite) return this.scheduleProjection();
+    const work = this.stale.take();
+    if (!work) return;
+    const { db, clock, counters, background } = this.deps;
+    const inv = this.investigationId;
+    // Computed in the queue (doc == log), written outside it so editing is not held up.
+    const events = work.events === "all" ? { all: projectEvents(this.doc) } : projectEventsById(this.doc, work.events);
+    const analysis = work.analysis ? analysisRows(this.doc, inv) : null;
+    const at = clock.now();
+    this.projectionWrite = background
+      .run(async () => {
+        if ("all" in events) await writeProjection(db, inv, events.all, at);
+        else if (events.rows.length + events.gone.length > 0) await writeEventChanges(db, inv, events.rows, events.gone, at);
+        if (analysis) await writeAnalysisProjection(db, inv, analysis, at);
+        counters.projections++;
+      })
+      .catch((err) => {
+        this.stale.everything();
+        this.deps.log(`[collab] projectie van ${inv} mislukt: ${errText(err)}`);
+      })
+      .finally(() => (this.projectionWrite = null));
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -421,7 +482,9 @@ export class Room {
   private async closeOut() {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     if (this.projectionTimer) clearTimeout(this.projectionTimer);
-    await this.compact();
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    await this.compactNow();
+    await this.projectionWrite; // then the last one, with everything still stale
     try {
       this.project();
     } catch (err) {
@@ -445,6 +508,8 @@ export class Room {
     this.batch = [];
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     if (this.projectionTimer) clearTimeout(this.projectionTimer);
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.guard.destroy();
     this.awareness.destroy();
     this.doc.destroy();
     this.deps.onClosed(this);

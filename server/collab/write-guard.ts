@@ -7,49 +7,117 @@ import { yToPlain } from "../../app/domain/timeline/schema.ts";
 /**
  * Server-side check of what a writer's update changes, beyond "may write at all" (policy):
  * a ketenpartner edits only the events on their own organisation's lane, and on other lanes may
- * only mark an event "betwist" with a reason; structure (lanes, periods) and the analysis belong
+ * only mark an event "betwist" with a reason; structure (lanes, periods), the analysis and every
+ * other part of the document (report sections `section:*`, interview reports `interview:*`) belong
  * to the procesbegeleider and onderzoekers. Comments (`comments`) a ketenpartner may add under their
- * own user id on any fact they may comment on, and delete (or change) only when they wrote them. The rules are the document model's own
- * (app/domain/timeline/mutations.ts), so the UI and the server cannot disagree.
+ * own user id on any fact they may comment on, and delete (or change) only when they wrote them. The
+ * rules are the document model's own (app/domain/timeline/mutations.ts), so the UI and the server
+ * cannot disagree.
  *
- * The update is tried on a copy of the document; only the copy is changed.
+ * The update is tried on a shadow copy of the document, never on the document itself.
  */
 export type WriteCheck = { ok: true } | { ok: false; message: string };
 
 const DISPUTE_KEYS = new Set(["status", "statusReason", "updatedBy", "updatedAt"]);
+/** Maps the check reads by name: defined first, because a root type first seen in an update is a placeholder object. */
+const TIMELINE_MAPS = ["parties", "periods", "events", COMMENTS_MAP];
 
 export function needsWriteCheck(membership: Membership): boolean {
   return membership.role !== "procesbegeleider" && membership.role !== "onderzoeker";
 }
 
-export function checkWrite(current: Y.Doc, update: Uint8Array, membership: Membership, userId: string): WriteCheck {
-  if (!needsWriteCheck(membership)) return { ok: true };
-  if (membership.role !== "ketenpartner") return refuse("U kunt deze werkruimte alleen lezen.");
+/**
+ * The write check of one open document. It keeps a shadow copy that follows every update the
+ * document integrates, so judging an update costs one extra applyUpdate instead of a copy of the
+ * whole document (which grew with the document: 3.5 ms at 124 events, 131 ms at 2,124). A refused
+ * update has been applied to the shadow, so the shadow is dropped then and rebuilt on the next check.
+ */
+export class WriteGuard {
+  private shadow: Y.Doc | null = null;
 
-  const copy = new Y.Doc({ gc: false });
-  // Define the timeline maps first: a root type first seen in an update is a placeholder object.
-  for (const name of ["parties", "periods", "events", COMMENTS_MAP]) copy.getMap(name);
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(current));
+  constructor(private readonly doc: Y.Doc) {
+    doc.on("update", this.follow);
+  }
+
+  check(update: Uint8Array, membership: Membership, userId: string): WriteCheck {
+    if (!needsWriteCheck(membership)) return { ok: true };
+    if (membership.role !== "ketenpartner") return refuse("U kunt deze werkruimte alleen lezen.");
+    const shadow = (this.shadow ??= copyOf(this.doc));
+    let result: WriteCheck | null = null;
+    try {
+      result = judge(this.doc, shadow, update, membership, userId);
+      return result;
+    } finally {
+      // Refused (or threw halfway): the shadow is ahead of the document now.
+      if (!result?.ok) this.dropShadow();
+    }
+  }
+
+  destroy(): void {
+    this.doc.off("update", this.follow);
+    this.dropShadow();
+  }
+
+  /** Whatever the document integrates, the shadow integrates too (an update it already has is a no-op). */
+  private readonly follow = (update: Uint8Array) => {
+    if (!this.shadow) return;
+    try {
+      Y.applyUpdate(this.shadow, update);
+    } catch {
+      this.dropShadow();
+    }
+  };
+
+  private dropShadow() {
+    this.shadow?.destroy();
+    this.shadow = null;
+  }
+}
+
+/** One check on a throwaway copy of `current` (tests, one-off callers); a room uses a WriteGuard. */
+export function checkWrite(current: Y.Doc, update: Uint8Array, membership: Membership, userId: string): WriteCheck {
+  const guard = new WriteGuard(current);
+  try {
+    return guard.check(update, membership, userId);
+  } finally {
+    guard.destroy();
+  }
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  for (const name of TIMELINE_MAPS) copy.getMap(name);
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+/** Applies `update` to `shadow` (== `current` before) and judges what it changed. */
+function judge(current: Y.Doc, shadow: Y.Doc, update: Uint8Array, membership: Membership, userId: string): WriteCheck {
   // Per touched entity: whether only the event's own dispute keys changed.
   const events = new Map<string, { onlyDisputeKeys: boolean }>();
   const others = new Set<string>();
   const comments = new Set<string>();
-  copy.on("afterTransaction", (tr: Y.Transaction) => {
-    for (const [type, keys] of tr.changed) collect(copy, type, keys, events, others, comments);
-  });
-  Y.applyUpdate(copy, update);
+  const onTransaction = (tr: Y.Transaction) => {
+    for (const [type, keys] of tr.changed) collect(shadow, type, keys, events, others, comments);
+  };
+  shadow.on("afterTransaction", onTransaction);
+  try {
+    Y.applyUpdate(shadow, update);
+  } finally {
+    shadow.off("afterTransaction", onTransaction);
+  }
 
   if (others.size > 0 && !(canManageTimelineStructure(membership.role) && can(membership, "analysis.write"))) {
     return refuse("Als ketenpartner kunt u alleen feiten op de tijdlijn toevoegen en wijzigen; tijdlijnindeling en analyse zijn voor de onderzoekers.");
   }
   for (const [id, change] of events) {
     const before = eventParty(current, id);
-    const after = eventParty(copy, id);
+    const after = eventParty(shadow, id);
     const ownBefore = before === undefined || canEditEvent(membership.role, membership.organisationId, before);
     const ownAfter = after === undefined || canEditEvent(membership.role, membership.organisationId, after);
     if (ownBefore && ownAfter) continue;
-    const status = (copy.getMap("events").get(id) as Y.Map<unknown> | undefined)?.get("status");
-    const reason = (copy.getMap("events").get(id) as Y.Map<unknown> | undefined)?.get("statusReason");
+    const status = (shadow.getMap("events").get(id) as Y.Map<unknown> | undefined)?.get("status");
+    const reason = (shadow.getMap("events").get(id) as Y.Map<unknown> | undefined)?.get("statusReason");
     const dispute =
       before !== undefined &&
       after !== undefined &&
@@ -61,16 +129,16 @@ export function checkWrite(current: Y.Doc, update: Uint8Array, membership: Membe
     if (!dispute) return refuse("U kunt alleen feiten van uw eigen organisatie wijzigen. Bij feiten van een andere organisatie kunt u aangeven dat u het er niet mee eens bent (betwist, met reden).");
   }
   for (const id of comments) {
-    const refused = checkComment(current, copy, id, membership, userId);
+    const refused = checkComment(current, shadow, id, membership, userId);
     if (refused) return refuse(refused);
   }
   return { ok: true };
 }
 
 /** A ketenpartner's change to one comment: null when allowed, else the Dutch reason. */
-function checkComment(current: Y.Doc, copy: Y.Doc, id: string, membership: Membership, userId: string): string | null {
+function checkComment(current: Y.Doc, shadow: Y.Doc, id: string, membership: Membership, userId: string): string | null {
   const before = current.getMap(COMMENTS_MAP).get(id);
-  const after = copy.getMap(COMMENTS_MAP).get(id);
+  const after = shadow.getMap(COMMENTS_MAP).get(id);
   if (before !== undefined && !(before instanceof Y.Map && before.get("authorId") === userId)) {
     return "U kunt alleen uw eigen opmerkingen wijzigen of verwijderen.";
   }
@@ -82,7 +150,7 @@ function checkComment(current: Y.Doc, copy: Y.Doc, id: string, membership: Membe
   if (before instanceof Y.Map && before.get("eventId") !== parsed.data.eventId) {
     return "Een opmerking kan niet naar een ander feit verplaatst worden.";
   }
-  const party = eventParty(copy, parsed.data.eventId);
+  const party = eventParty(shadow, parsed.data.eventId);
   if (!party || !allowedEventActions(membership.role, membership.organisationId, party).includes("comment")) {
     return "Bij dit feit kunt u geen opmerking plaatsen.";
   }

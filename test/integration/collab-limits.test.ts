@@ -52,14 +52,23 @@ async function honestPeersStillSync() {
   expect(b.provider.ws).toBe(wsB);
 }
 
-function awarenessMessage(doc: Y.Doc, i: number): Uint8Array {
-  const aw = new awarenessProtocol.Awareness(doc);
-  aw.setLocalState({ user: { name: "Flood", i } });
+function frame(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(aw, [doc.clientID]));
-  aw.destroy();
+  encoding.writeVarUint8Array(e, update);
   return encoding.toUint8Array(e);
+}
+
+/** A flood of presence changes: every message a new state (and so a new clock) for the same client. */
+function awarenessFlood(doc: Y.Doc, n: number): Uint8Array[] {
+  const aw = new awarenessProtocol.Awareness(doc);
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < n; i++) {
+    aw.setLocalState({ user: { name: "Flood", i } });
+    out.push(frame(awarenessProtocol.encodeAwarenessUpdate(aw, [doc.clientID])));
+  }
+  aw.destroy();
+  return out;
 }
 
 describe("collaboration limits: a peer over a limit is closed with a reason, others carry on", () => {
@@ -107,16 +116,40 @@ describe("collaboration limits: a peer over a limit is closed with a reason, oth
     await honestPeersStillSync();
   });
 
-  it("closes a peer that floods presence messages with 4029", async () => {
+  it("closes a peer that floods presence changes with 4029", async () => {
     const raw = rawPeer(srv, inv, bob.cookie);
     await raw.opened;
     const doc = new Y.Doc();
-    for (let i = 0; i < 30; i++) raw.ws.send(awarenessMessage(doc, i));
+    for (const message of awarenessFlood(doc, 30)) raw.ws.send(message);
     const closed = await raw.closed;
     expect(closed.code).toBe(4029);
     expect(closed.reason).toMatch(/aanwezigheid/);
     // Its presence is removed for the others.
     await waitFor(() => !a.provider.awareness.getStates().has(doc.clientID), "flooder's presence removed");
+    await honestPeersStillSync();
+  });
+
+  it("does not count presence it already has: echoes, as stock clients in a busy document send them, keep the peer connected", async () => {
+    const raw = rawPeer(srv, inv, bob.cookie);
+    await raw.opened;
+    const doc = new Y.Doc();
+    const [own] = awarenessFlood(doc, 1);
+    raw.ws.send(own); // one change: counted
+    await waitFor(() => a.provider.awareness.getStates().has(doc.clientID), "raw peer's presence arrives");
+    // The stock client re-sends every presence it applies: its own and its peers', at the clock the server has.
+    const alicesPresence = frame(awarenessProtocol.encodeAwarenessUpdate(a.provider.awareness, [a.doc.clientID]));
+    for (let i = 0; i < 50; i++) {
+      raw.ws.send(own);
+      raw.ws.send(alicesPresence);
+    }
+    // Still open: a sync step 1 gets its answer (sync step 2).
+    const before = raw.received.length;
+    raw.ws.send(syncMessage(0, Y.encodeStateVector(new Y.Doc())));
+    await waitFor(() => raw.received.slice(before).some((m) => m[0] === 0 && m[1] === 1), "the raw peer is still served");
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    // And a flood of changes from the same connection is still closed.
+    for (const message of awarenessFlood(doc, 30)) raw.ws.send(message);
+    expect((await raw.closed).code).toBe(4029);
     await honestPeersStillSync();
   });
 

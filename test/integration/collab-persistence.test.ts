@@ -126,6 +126,42 @@ describe("collaboration: durability", () => {
   });
 });
 
+describe("collaboration: when compaction runs", () => {
+  it("waits for a lull in the edits, unless the log passes the hard limit", async () => {
+    const ownDb = await openTestDatabase();
+    const own = await startCollabServer({ database: ownDb.handle, limits: { compactAfterRows: 10, compactIdleMs: 2000, compactBusyAfterRows: 40 } });
+    const inv = await createInvestigation(own.ctx);
+    const alice = await addMember(own.ctx, inv, "onderzoeker", "Alice");
+    const a = connectPeer(own, inv, alice);
+    try {
+      await synced(a);
+      const party = randomUUID();
+      addParty(a.doc, party, "Wijkteam");
+      const editFor = async (n: number) => {
+        for (let i = 0; i < n; i++) {
+          addEvent(a.doc, randomUUID(), party);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
+      // 25 rows, more than 10, but never 2 s without an edit: not yet.
+      await editFor(25);
+      expect(own.collab.stats().compactions).toBe(0);
+      // The lull: now.
+      await waitFor(() => own.collab.stats().compactions === 1, "compacted in the lull");
+      // Busy again, past 40 rows: compacted while the edits go on.
+      const editing = editFor(80);
+      await waitFor(() => own.collab.stats().compactions === 2, "compacted while busy");
+      expect(a.doc.getMap("events").size).toBeLessThan(25 + 80);
+      await editing;
+      await waitFor(async () => canonical(await loadDoc(own.ctx.db, inv)) === canonical(a.doc), "stored document equals the peer's");
+    } finally {
+      a.destroy();
+      await own.close();
+      await ownDb.cleanup();
+    }
+  });
+});
+
 describe("collaboration: a failed write", () => {
   it("is never broadcast; its sender is disconnected with a reason and the document reloads from the log", async () => {
     const inv = await createInvestigation(srv.ctx);
@@ -210,6 +246,53 @@ describe("collaboration: projection of events into PostgreSQL", () => {
     await dbh().delete(schema.projectedEvents).where(eq(schema.projectedEvents.investigationId, inv));
     expect(await rebuildProjection(srv.ctx, inv)).toBe(1);
     expect((await rows()).map((r) => r.eventId)).toEqual([good]);
+    await leaveAll([a]);
+  });
+});
+
+describe("collaboration: incremental projection", () => {
+  it("rewrites only the rows of the events a batch touched, removes deleted ones, and all rows when a party changes", async () => {
+    const inv = await createInvestigation(srv.ctx);
+    const alice = await addMember(srv.ctx, inv, "onderzoeker", "Alice");
+    const a = peer(srv, inv, alice);
+    await synced(a);
+    const party = randomUUID();
+    const [e1, e2, e3] = [randomUUID(), randomUUID(), randomUUID()];
+    addParty(a.doc, party, "Wijkteam");
+    for (const [i, id] of [e1, e2, e3].entries()) addEvent(a.doc, id, party, { title: `Feit ${i + 1}`, start: "2014-03-12" });
+
+    const rows = async () =>
+      Object.fromEntries(
+        (await dbh().select().from(schema.projectedEvents).where(eq(schema.projectedEvents.investigationId, inv))).map((r) => [r.eventId, r]),
+      );
+    await waitFor(async () => Object.keys(await rows()).length === 3, "three projected rows");
+    const before = await rows();
+    await new Promise((r) => setTimeout(r, 20)); // a later projectedAt for whatever is written next
+
+    // One event edited: only its row is written.
+    (a.doc.getMap("events").get(e2) as Y.Map<unknown>).set("title", "Feit 2 (gewijzigd)");
+    await waitFor(async () => (await rows())[e2]?.title === "Feit 2 (gewijzigd)", "edited row");
+    const afterEdit = await rows();
+    expect(afterEdit[e2].projectedAt.getTime()).toBeGreaterThan(before[e2].projectedAt.getTime());
+    expect(afterEdit[e1]).toEqual(before[e1]);
+    expect(afterEdit[e3]).toEqual(before[e3]);
+
+    // One event deleted: its row goes, the others stay as they were.
+    a.doc.getMap("events").delete(e3);
+    await waitFor(async () => !(e3 in (await rows())), "deleted row removed");
+    const afterDelete = await rows();
+    expect(Object.keys(afterDelete).sort()).toEqual([e1, e2].sort());
+    expect(afterDelete[e1]).toEqual(before[e1]);
+
+    // The party goes: every event is invalid now (its party no longer exists), so every row is rewritten.
+    a.doc.getMap("parties").delete(party);
+    await waitFor(async () => Object.values(await rows()).every((r) => !r.valid), "rows follow the party");
+
+    // And the incremental rows equal a rebuild from the stored document.
+    const incremental = Object.values(await rows()).map(({ projectedAt: _, ...r }) => r);
+    await rebuildProjection(srv.ctx, inv);
+    const rebuilt = Object.values(await rows()).map(({ projectedAt: _, ...r }) => r);
+    expect(rebuilt.sort((x, y) => x.eventId.localeCompare(y.eventId))).toEqual(incremental.sort((x, y) => x.eventId.localeCompare(y.eventId)));
     await leaveAll([a]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createEvent, createParty, setEventStatus, updateEvent, deleteEvent, createPeriod } from "../../app/domain/timeline/mutations.ts";
 import { addComment, deleteComment } from "../../app/domain/timeline/comments.ts";
-import { checkWrite } from "../../server/collab/write-guard.ts";
+import { checkWrite, WriteGuard } from "../../server/collab/write-guard.ts";
 
 const ORG_A = "11111111-1111-4111-8111-111111111111";
 const ORG_B = "22222222-2222-4222-8222-222222222222";
@@ -75,6 +75,21 @@ describe("server-side write check", () => {
     expect(checkWrite(server, node, partnerA, USER_A).ok).toBe(false);
   });
 
+  it("refuses report sections, interview reports, analysis settings and measures from a ketenpartner", () => {
+    const { server } = setup();
+    const fragment = (name: string) => clientUpdate(server, (d) => d.getXmlFragment(name).insert(0, [new Y.XmlText("Tekst")]));
+    expect(checkWrite(server, fragment("section:7a"), partnerA, USER_A).ok).toBe(false);
+    expect(checkWrite(server, fragment("section:2"), partnerA, USER_A).ok).toBe(false);
+    expect(checkWrite(server, fragment("interview:11111111-2222-4333-8444-555555555555"), partnerA, USER_A).ok).toBe(false);
+    expect(checkWrite(server, clientUpdate(server, (d) => d.getMap("analysis").set("method", "prisma")), partnerA, USER_A).ok).toBe(false);
+    expect(checkWrite(server, clientUpdate(server, (d) => d.getMap("measures").set("m1", new Y.Map())), partnerA, USER_A).ok).toBe(false);
+    // An existing section changed: still refused.
+    server.getXmlFragment("section:7a").insert(0, [new Y.XmlText("Conclusie")]);
+    const edit = clientUpdate(server, (d) => (d.getXmlFragment("section:7a").get(0) as Y.XmlText).insert(0, "Nieuwe "));
+    expect(checkWrite(server, edit, partnerA, USER_A).ok).toBe(false);
+    expect(checkWrite(server, edit, { role: "onderzoeker", organisationId: null }, "o")).toEqual({ ok: true });
+  });
+
   it("never changes the server's document", () => {
     const { server, eventB, ctx } = setup();
     const before = Y.encodeStateAsUpdate(server);
@@ -133,4 +148,71 @@ describe("server-side write check", () => {
       expect(checkWrite(server, update, { role: "toezichthouder", organisationId: null }, "t").ok).toBe(false);
     });
   });
+
+  describe("one guard per document (shadow copy)", () => {
+    /** What the room does: check, and apply only what was accepted. */
+    function submit(guard: WriteGuard, server: Y.Doc, update: Uint8Array, membership = partnerA, userId = USER_A) {
+      const result = guard.check(update, membership, userId);
+      if (result.ok) Y.applyUpdate(server, update);
+      return result.ok;
+    }
+
+    it("judges a run of updates like a fresh copy would, and recovers from a refusal", () => {
+      const { server, laneA, eventA, eventB, ctx } = setup();
+      const guard = new WriteGuard(server);
+      // A client keeps one replica, as the browser does.
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+      const edit = (fn: (d: Y.Doc) => void) => {
+        const sv = Y.encodeStateVector(client);
+        fn(client);
+        return Y.encodeStateAsUpdate(client, sv);
+      };
+      for (let i = 0; i < 5; i++) expect(submit(guard, server, edit((d) => updateEvent(d, eventA, { title: `Huisbezoek ${i}` }, ctx)))).toBe(true);
+      expect(submit(guard, server, edit((d) => createEvent(d, { title: "Nieuw", party: laneA, start: "2014", kind: "contact" }, ctx)))).toBe(true);
+      expect(eventTitle(server, eventA)).toBe("Huisbezoek 4");
+
+      // Refused: another lane. The server document does not have it, and the shadow is rebuilt.
+      expect(submit(guard, server, edit((d) => updateEvent(d, eventB, { title: "Vervalst" }, ctx)))).toBe(false);
+      expect(eventTitle(server, eventB)).toBe("Overleg");
+      // A fresh client (the refused one must start afresh): its own-lane edit is accepted, and a
+      // repeat of the forgery is refused again.
+      const fresh = new Y.Doc();
+      Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
+      const freshEdit = (fn: (d: Y.Doc) => void) => {
+        const sv = Y.encodeStateVector(fresh);
+        fn(fresh);
+        return Y.encodeStateAsUpdate(fresh, sv);
+      };
+      expect(submit(guard, server, freshEdit((d) => updateEvent(d, eventA, { title: "Na de weigering" }, ctx)))).toBe(true);
+      expect(submit(guard, server, freshEdit((d) => updateEvent(d, eventB, { title: "Weer vervalst" }, ctx)))).toBe(false);
+      expect(eventTitle(server, eventA)).toBe("Na de weigering");
+      expect(eventTitle(server, eventB)).toBe("Overleg");
+      guard.destroy();
+    });
+
+    it("follows changes others make: a fact moved to another lane by the onderzoeker is no longer the partner's", () => {
+      const { server, laneB, eventA, ctx } = setup();
+      const guard = new WriteGuard(server);
+      expect(guard.check(clientUpdate(server, (d) => updateEvent(d, eventA, { title: "Eigen" }, ctx)), partnerA, USER_A)).toEqual({ ok: true });
+      // The onderzoeker's update, applied to the server document (no check needed for them).
+      Y.applyUpdate(server, clientUpdate(server, (d) => updateEvent(d, eventA, { party: laneB }, ctx)));
+      expect(guard.check(clientUpdate(server, (d) => updateEvent(d, eventA, { title: "Toch eigen?" }, ctx)), partnerA, USER_A).ok).toBe(false);
+      guard.destroy();
+    });
+
+    it("never changes the server's document, accepted or refused", () => {
+      const { server, eventA, eventB, ctx } = setup();
+      const guard = new WriteGuard(server);
+      const before = Y.encodeStateAsUpdate(server);
+      guard.check(clientUpdate(server, (d) => updateEvent(d, eventA, { title: "Eigen" }, ctx)), partnerA, USER_A);
+      guard.check(clientUpdate(server, (d) => updateEvent(d, eventB, { title: "Anders" }, ctx)), partnerA, USER_A);
+      expect(Y.encodeStateAsUpdate(server)).toEqual(before);
+      guard.destroy();
+    });
+  });
 });
+
+function eventTitle(doc: Y.Doc, id: string): unknown {
+  return (doc.getMap("events").get(id) as Y.Map<unknown> | undefined)?.get("title");
+}

@@ -1,7 +1,8 @@
 // A collaboration server in its own process, so a test can kill -9 it.
 // Run: node --import tsx test/integration/helpers/collab-server-process.ts
 // Env: COLLAB_DATA_DIR (PGlite folder) or COLLAB_DATABASE_URL (PostgreSQL), COLLAB_PORT (0 = any),
-//      COLLAB_COMPACT_AFTER (log rows before a snapshot). Prints "READY <port>" when listening.
+//      COLLAB_COMPACT_AFTER (log rows before a snapshot; set, the snapshot is written as soon as it
+//      is due, while edits go on, instead of in a lull). Prints "READY <port>" when listening.
 import { openDatabase } from "../../../db/client.ts";
 import { startCollabServer } from "./collab-harness.ts";
 
@@ -13,7 +14,7 @@ const srv = await startCollabServer({
   database,
   port: Number(process.env.COLLAB_PORT ?? 0),
   closeDatabase: true,
-  limits: process.env.COLLAB_COMPACT_AFTER ? { compactAfterRows: Number(process.env.COLLAB_COMPACT_AFTER) } : {},
+  limits: process.env.COLLAB_COMPACT_AFTER ? { compactAfterRows: Number(process.env.COLLAB_COMPACT_AFTER), compactIdleMs: 0 } : {},
 });
 process.stdout.write(`READY ${srv.port}\n`);
 
