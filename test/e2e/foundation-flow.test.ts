@@ -202,7 +202,8 @@ describe("foundation flow: start, invite, accept, remove", () => {
     });
     await memberRow.getByRole("button", { name: `Verwijderen ${invitee.name}` }).click();
     await lead.getByRole("status").filter({ hasText: "De deelnemer is verwijderd; de toegang is direct beëindigd." }).waitFor();
-    expect(await lead.getByRole("row").filter({ hasText: invitee.name }).count()).toBe(0);
+    // The list is revalidated after the status appears: wait for the row to go, do not sample once.
+    await expect.poll(() => lead.getByRole("row").filter({ hasText: invitee.name }).count(), { timeout: 10_000 }).toBe(0);
 
     // The invitee's very next navigation (client-side, same open session) shows "Niet gevonden".
     await guest.getByRole("link", { name: "Termijnen", exact: true }).click();
