@@ -142,7 +142,8 @@ describe("Tijdlijn: de pagina", () => {
     await editor(page).getByText("Opgeslagen.").waitFor();
     await page.keyboard.press("Escape");
     await editor(page).waitFor({ state: "detached" });
-    expect(await activeId(page)).toBe(third);
+    // Focus goes back to the row just after the editor closes (a timeout of 0): wait for it.
+    await expect.poll(() => activeId(page)).toBe(third);
     await row(page, `Derde feit ${run}, per toetsenbord`).waitFor();
 
     // Undo and redo from the keyboard (focus on the row, not in a text field).

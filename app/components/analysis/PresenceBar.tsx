@@ -1,5 +1,6 @@
 // Who has the investigation open right now, and what each person is working on in the analysis
 // (awareness `editing`: "node:<id>" or "measure:<id>"; other pages may set other keys).
+import { PresenceChips } from "~/components/workspace/PresenceChips.tsx";
 import type { PresencePeer } from "~/components/workspace/types.ts";
 import type { AnalysisSnapshot } from "./useAnalysis.ts";
 
@@ -20,23 +21,5 @@ function describe(editing: string | null, snap: AnalysisSnapshot | null): string
 }
 
 export function PresenceBar({ people, snap }: { people: readonly PresencePeer[]; snap: AnalysisSnapshot | null }) {
-  if (!people.length) return null;
-  return (
-    <div className="presence-bar">
-      <span className="presence-bar__title">Nu aanwezig:</span>
-      <ul>
-        {people.map((p) => {
-          const what = describe(p.editing, snap);
-          return (
-            <li key={p.userId} className="presence-chip">
-              <span className="presence-dot" style={{ background: p.color }} aria-hidden="true" />
-              {p.name}
-              {p.self ? " (u)" : ""}
-              {what ? <span className="presence-chip__what"> {what}</span> : null}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
+  return <PresenceChips people={people} title="Nu aanwezig:" describe={(editing) => describe(editing, snap)} />;
 }

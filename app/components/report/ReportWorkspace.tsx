@@ -2,13 +2,13 @@
 // it is filled in; the narrative sections written live (one editor open at a time, the others
 // shown as text); who is working here now; the .docx export. One collaboration connection for the
 // page (useCollabDoc); the statuses of the narrative items follow the texts as people type.
+import { PresenceChips } from "~/components/workspace/PresenceChips.tsx";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ReportAudience } from "~/domain/report/model.ts";
 import { ITEM_STATUS_LABELS } from "~/domain/report/model.ts";
 import type { Role } from "~/domain/roles.ts";
 import type { FrozenBlock } from "~/domain/rounds/frozen.ts";
 import { userColor } from "~/components/workspace/format.ts";
-import type { PresencePeer } from "~/components/workspace/types.ts";
 import { useCollabDoc, type CollabState } from "~/components/workspace/useCollabDoc.ts";
 import { usePresence } from "~/components/workspace/usePresence.ts";
 import { ExportPanel } from "./ExportPanel.tsx";
@@ -113,7 +113,7 @@ export function ReportWorkspace({ investigationId, user, role, canWrite, audienc
           <p className="muted report-subtitle">{checklistName}</p>
         </div>
         <ConnectionBadge state={state} />
-        <PresenceBar people={people} />
+        <PresenceChips people={people} title="Wie werkt hier nu:" describe={describe} />
       </div>
 
       {state.closed ? (
@@ -398,27 +398,3 @@ function describe(editing: string | null): string | null {
   return id === "7a" ? "schrijft aan de conclusies (7a)" : `schrijft aan onderdeel ${id}`;
 }
 
-/** Who has the investigation open right now, and which section each person is writing in. */
-function PresenceBar({ people }: { people: readonly PresencePeer[] }) {
-  if (!people.length) return null;
-  return (
-    <div className="presence-bar">
-      <span className="presence-bar__title" id="rapport-aanwezig">
-        Wie werkt hier nu:
-      </span>
-      <ul aria-labelledby="rapport-aanwezig">
-        {people.map((p) => {
-          const what = describe(p.editing);
-          return (
-            <li key={p.userId} className="presence-chip" data-presence-user={p.name}>
-              <span className="presence-dot" style={{ background: p.color }} aria-hidden="true" />
-              {p.name}
-              {p.self ? " (u)" : ""}
-              {what ? <span className="presence-chip__what"> {what}</span> : null}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
-}

@@ -4,7 +4,8 @@
 // Client only: loaded lazily when someone opens a section.
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { TextToolbar } from "~/components/TextToolbar.tsx";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useRef } from "react";
 import { sectionFragmentName } from "~/domain/rounds/freeze.ts";
@@ -89,7 +90,7 @@ export default function SectionEditor({ session, itemId, editable, user, labelle
         }
       }}
     >
-      {editor && editable ? <Toolbar editor={editor} itemId={itemId} /> : null}
+      {editor && editable ? <TextToolbar editor={editor} label={`Opmaak van onderdeel ${itemId}`} className="section-toolbar" small /> : null}
       {editor ? (
         <EditorContent editor={editor} className="section-editor__frame" />
       ) : (
@@ -97,33 +98,6 @@ export default function SectionEditor({ session, itemId, editable, user, labelle
           Editor wordt geladen…
         </p>
       )}
-    </div>
-  );
-}
-
-function Toolbar({ editor, itemId }: { editor: Editor; itemId: string }) {
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      heading: e.isActive("heading", { level: 3 }),
-      bullet: e.isActive("bulletList"),
-      ordered: e.isActive("orderedList"),
-    }),
-  });
-  const button = (label: string, pressed: boolean, run: () => void) => (
-    <button type="button" className="button button--secondary button--small" aria-pressed={pressed} onMouseDown={(e) => e.preventDefault()} onClick={run}>
-      {label}
-    </button>
-  );
-  return (
-    <div className="section-toolbar" role="toolbar" aria-label={`Opmaak van onderdeel ${itemId}`}>
-      {button("Tussenkop", active.heading, () => editor.chain().focus().toggleHeading({ level: 3 }).run())}
-      {button("Vet", active.bold, () => editor.chain().focus().toggleBold().run())}
-      {button("Cursief", active.italic, () => editor.chain().focus().toggleItalic().run())}
-      {button("Opsomming", active.bullet, () => editor.chain().focus().toggleBulletList().run())}
-      {button("Genummerde lijst", active.ordered, () => editor.chain().focus().toggleOrderedList().run())}
     </div>
   );
 }

@@ -3,7 +3,8 @@
 // Client only: loaded lazily by the interview page.
 import { useEffect } from "react";
 import Collaboration from "@tiptap/extension-collaboration";
-import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { TextToolbar } from "~/components/TextToolbar.tsx";
 import StarterKit from "@tiptap/starter-kit";
 import { ConnectionBanner } from "~/components/workspace/StatusBar.tsx";
 import { userColor } from "~/components/workspace/format.ts";
@@ -61,37 +62,10 @@ function BoundEditor({ session, fragmentName, editable, labelledBy }: { session:
   }, [editor, editable]);
   return (
     <div>
-      {editor && editable ? <Toolbar editor={editor} /> : null}
+      {editor && editable ? <TextToolbar editor={editor} label="Opmaak van het verslag" className="verslag-toolbar" /> : null}
       <div className="verslag-editor">
         <EditorContent editor={editor} />
       </div>
-    </div>
-  );
-}
-
-function Toolbar({ editor }: { editor: Editor }) {
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      heading: e.isActive("heading", { level: 3 }),
-      bullet: e.isActive("bulletList"),
-      ordered: e.isActive("orderedList"),
-    }),
-  });
-  const button = (label: string, pressed: boolean, run: () => void) => (
-    <button type="button" className="button button--secondary" aria-pressed={pressed} onMouseDown={(e) => e.preventDefault()} onClick={run}>
-      {label}
-    </button>
-  );
-  return (
-    <div className="verslag-toolbar" role="toolbar" aria-label="Opmaak van het verslag">
-      {button("Tussenkop", active.heading, () => editor.chain().focus().toggleHeading({ level: 3 }).run())}
-      {button("Vet", active.bold, () => editor.chain().focus().toggleBold().run())}
-      {button("Cursief", active.italic, () => editor.chain().focus().toggleItalic().run())}
-      {button("Opsomming", active.bullet, () => editor.chain().focus().toggleBulletList().run())}
-      {button("Genummerde lijst", active.ordered, () => editor.chain().focus().toggleOrderedList().run())}
     </div>
   );
 }
