@@ -64,8 +64,10 @@ export interface StopReply {
   /** Our server's counters (collab.stats()), null for the reference. */
   counters: Record<string, number> | null;
   /**
-   * Database transactions (ours) by kind, count and wall time: appendLogBatches = one group commit of
-   * the update log, writeEventChanges = an incremental events projection, writeProjection = a whole one.
+   * Database transactions and single statements (ours) by kind, count and wall time: appendLogBatches =
+   * one group commit of the update log, appendChanges = who/what summaries written behind it,
+   * writeEventChanges = an incremental events projection (a statement per 20 rows), writeProjection =
+   * a whole one.
    */
   transactions: Record<string, TxStats> | null;
   logs: string[];
@@ -79,7 +81,7 @@ let ours: { srv: CollabTestServer; db: TestDatabase } | null = null;
 let ref: { server: Server; wss: WebSocketServer } | null = null;
 /** Wall time of every database transaction, by the server function that ran it. */
 const txTimes = new Map<string, number[]>();
-const TX_KINDS = ["appendLogBatches", "writeEventChanges", "writeProjection", "writeAnalysisProjection", "writeSnapshot", "loadState"];
+const TX_KINDS = ["appendLogBatches", "appendChanges", "summariseLog", "writeEventChanges", "writeProjection", "writeAnalysisProjection", "writeSnapshot", "loadState"];
 
 async function setup(req: Extract<ChildRequest, { type: "setup" }>): Promise<SetupReply> {
   const byDoc: number[][] = Array.from({ length: req.docs }, () => []);
@@ -87,13 +89,21 @@ async function setup(req: Extract<ChildRequest, { type: "setup" }>): Promise<Set
 
   if (kind === "ours") {
     const db = await openTestDatabase({ persistent: true });
-    // Times every transaction (and single-statement execute) the server runs: log commits,
-    // snapshots, projections, loads.
+    // Times every transaction and single statement the server runs: log commits, snapshots,
+    // projections, loads.
     const database = db.handle.db as unknown as Record<"transaction" | "execute", (...args: unknown[]) => Promise<unknown>>;
-    for (const method of ["transaction", "execute"] as const) {
-      const original = database[method].bind(database);
-      database[method] = async (...args: unknown[]) => {
+    // Single statements outside a transaction (db/raw-query.ts's log commit, the query builder's
+    // own statements, `execute`) reach the driver itself; statements inside one are timed with it.
+    const client = (db.handle.db as unknown as { $client: Record<string, (...args: unknown[]) => Promise<unknown>> }).$client;
+    const timed: [Record<string, (...args: unknown[]) => Promise<unknown>>, string][] = [
+      [database, "transaction"],
+      [client, "unsafe" in client ? "unsafe" : "query"],
+    ];
+    for (const [target, method] of timed) {
+      const original = target[method].bind(target);
+      target[method] = async (...args: unknown[]) => {
         const stack = new Error().stack ?? "";
+        if (target === client && stack.includes("transaction")) return original(...args);
         const kind = TX_KINDS.find((k) => stack.includes(k)) ?? "other";
         const t0 = performance.now();
         try {

@@ -43,8 +43,9 @@ export const collabSnapshots = pgTable("collab_snapshots", {
 });
 
 /**
- * Who changed which entities when: one light row per user per persisted batch. Never deleted by
- * compaction, so the history ("who changed what") outlives the update log.
+ * Who changed which entities when: one light row per user per persisted batch, written shortly
+ * after the batch (server/collab/persistence.ts). Never deleted by compaction, so the history
+ * ("who changed what") outlives the update log.
  */
 export const collabChanges = pgTable(
   "collab_changes",
@@ -56,6 +57,9 @@ export const collabChanges = pgTable(
     entityIds: text("entity_ids").array().notNull().default([]),
     updates: integer("updates").notNull().default(1),
     bytes: integer("bytes").notNull().default(0),
+    // The highest log row this summary covers: rows above the investigation's maximum were
+    // persisted but not yet summarised (summaries are written behind the log).
+    lastUpdateId: bigint("last_update_id", { mode: "number" }),
   },
   (t) => [index("collab_changes_investigation_at").on(t.investigationId, t.at)],
 );

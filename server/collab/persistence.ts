@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { schema, type Database } from "../../db/client.ts";
+import { rawQuery } from "../../db/raw-query.ts";
 
 /** One accepted update, as it goes into the log. */
 export interface LogRow {
@@ -78,12 +79,13 @@ export async function loadDoc(db: Database, investigationId: string): Promise<Y.
 }
 
 /**
- * Appends a batch to the update log and its who/what summary to collab_changes, in one
- * transaction. Returns the id of the last row written.
+ * Appends a batch to the update log and its who/what summary to collab_changes (outside the
+ * collaboration server: seed, tests). Returns the id of the last row written.
  */
 export async function appendUpdates(db: Database, investigationId: string, rows: LogRow[]): Promise<number> {
-  const last = await appendLogBatches(db, [{ investigationId, rows }]);
-  return last.get(investigationId.toLowerCase())!;
+  const last = (await appendLogBatches(db, [{ investigationId, rows }])).get(investigationId.toLowerCase())!;
+  await appendChanges(db, summariseBatch(investigationId, rows, last));
+  return last;
 }
 
 /** The pending rows of one document, for a group commit. */
@@ -93,48 +95,49 @@ export interface LogBatch {
 }
 
 /**
- * Appends the batches of several documents in one transaction (a group commit: one commit for
- * every document with pending updates). Returns, per investigation (keyed as PostgreSQL prints a
- * uuid: lower case), the id of its last row.
+ * Appends the batches of several documents to the update log in one statement (a group commit:
+ * one commit for every document with pending updates). Returns, per investigation (keyed as
+ * PostgreSQL prints a uuid: lower case), the id of its last row.
+ *
+ * Only the log itself: it is what peers wait for. Who changed what is in these rows already
+ * (user, time, entity_ids); its lasting summary in collab_changes is written behind them
+ * (appendChanges), and recovered from the log at load if a crash came between (summariseLog).
  */
 export async function appendLogBatches(db: Database, batches: LogBatch[]): Promise<Map<string, number>> {
   if (batches.length === 0 || batches.some((b) => b.rows.length === 0)) throw new Error("empty batch");
-  const updates = batches.flatMap(({ investigationId, rows }) =>
-    rows.map((r) => sql`(${investigationId}::uuid, ${r.userId}::uuid, ${r.at.toISOString()}::timestamptz, ${toBuffer(r.update)}::bytea, ${textArray(r.entityIds)}::text[])`),
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const { investigationId, rows } of batches) {
+    for (const r of rows) {
+      const n = params.push(investigationId, r.userId, r.at.toISOString(), toBuffer(r.update), r.entityIds);
+      tuples.push(`($${n - 4}::uuid, $${n - 3}::uuid, $${n - 2}::timestamptz, $${n - 1}::bytea, $${n}::text[])`);
+    }
+  }
+  const rows = await rawQuery<{ id: string | number; investigation_id: string }>(
+    db,
+    `insert into collab_updates (investigation_id, user_id, at, "update", entity_ids) values ${tuples.join(", ")}
+     returning id, investigation_id::text as investigation_id`,
+    params,
   );
-  const changes = batches.flatMap(({ investigationId, rows }) =>
-    summariseByUser(investigationId, rows).map(
-      (c) => sql`(${c.investigationId}::uuid, ${c.userId}::uuid, ${c.at.toISOString()}::timestamptz, ${textArray(c.entityIds)}::text[], ${c.updates}::int, ${c.bytes}::int)`,
-    ),
-  );
-  // One statement (atomic on its own): this write is on every update's way to the peers, and on
-  // PGlite, which runs in the server's thread, one statement costs about half of a transaction
-  // with two inserts built by the query builder (0.6 against 1.1 ms).
-  const result = await db.execute<{ investigation_id: string; last_id: string | number }>(sql`
-    with logged as (
-      insert into ${schema.collabUpdates} (investigation_id, user_id, at, "update", entity_ids)
-      values ${sql.join(updates, sql`, `)}
-      returning id, investigation_id
-    ), summarised as (
-      insert into ${schema.collabChanges} (investigation_id, user_id, at, entity_ids, updates, bytes)
-      values ${sql.join(changes, sql`, `)}
-    )
-    select investigation_id::text as investigation_id, max(id) as last_id from logged group by investigation_id`);
-  // postgres.js answers with the rows, PGlite with { rows }.
-  const rows = Array.isArray(result) ? result : (result as unknown as { rows: typeof result }).rows;
-  return new Map([...rows].map((r) => [r.investigation_id, Number(r.last_id)]));
+  const last = new Map<string, number>();
+  for (const r of rows) last.set(r.investigation_id, Math.max(last.get(r.investigation_id) ?? 0, Number(r.id)));
+  return last;
 }
 
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** A who/what summary row: one per user per persisted batch. */
+export interface ChangeRow {
+  investigationId: string;
+  userId: string | null;
+  at: Date;
+  entityIds: string[];
+  updates: number;
+  bytes: number;
+  /** The batch's last log row: what collab_changes covers up to (summariseLog). */
+  lastUpdateId: number;
 }
 
-/** A PostgreSQL array literal: every element quoted, so keys with commas, braces or quotes stay intact. */
-function textArray(items: readonly string[]): string {
-  return `{${items.map((s) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
-}
-
-function summariseByUser(investigationId: string, rows: LogRow[]) {
+/** The summary of one persisted batch whose last log row is `lastUpdateId`. */
+export function summariseBatch(investigationId: string, rows: LogRow[], lastUpdateId: number): ChangeRow[] {
   const byUser = new Map<string | null, { at: Date; entities: Set<string>; updates: number; bytes: number }>();
   for (const r of rows) {
     const s = byUser.get(r.userId) ?? { at: r.at, entities: new Set<string>(), updates: 0, bytes: 0 };
@@ -151,8 +154,38 @@ function summariseByUser(investigationId: string, rows: LogRow[]) {
     entityIds: [...s.entities].sort(),
     updates: s.updates,
     bytes: s.bytes,
+    lastUpdateId,
   }));
 }
+
+export async function appendChanges(db: Database, changes: ChangeRow[]): Promise<void> {
+  if (changes.length === 0) return;
+  await db.insert(schema.collabChanges).values(changes);
+}
+
+/**
+ * Summarises the log rows up to `upToId` that collab_changes does not cover yet (one summary row
+ * per log row): the summaries of the last batches before a crash were only in memory. Run when a
+ * document loads, before anything else of it is written behind the log.
+ */
+export async function summariseLog(db: Database, investigationId: string, upToId: number): Promise<number> {
+  const result = await db.execute(sql`
+    insert into ${schema.collabChanges} (investigation_id, user_id, at, entity_ids, updates, bytes, last_update_id)
+    select investigation_id, user_id, at, entity_ids, 1, octet_length("update"), id
+    from ${schema.collabUpdates}
+    where investigation_id = ${investigationId}
+      and id <= ${upToId}
+      and id > coalesce((select max(last_update_id) from ${schema.collabChanges} where investigation_id = ${investigationId}), 0)
+    order by id`);
+  // postgres.js reports the count on the result, PGlite as affectedRows.
+  const r = result as unknown as { count?: number; affectedRows?: number };
+  return r.count ?? r.affectedRows ?? 0;
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 
 /**
  * Folds the log up to `upToId` into a snapshot, then deletes those rows. The snapshot is only
@@ -176,6 +209,9 @@ export async function writeSnapshot(db: Database, investigationId: string, snaps
         setWhere: sql`${t.lastUpdateId} <= ${upToId}`,
       });
   });
+  // Never fold away a row whose who/what is not in collab_changes yet (normally a no-op: the room
+  // writes its pending summaries first).
+  await summariseLog(db, investigationId, upToId);
   await db.transaction(async (tx) => {
     await tx
       .delete(schema.collabUpdates)

@@ -93,7 +93,7 @@ const SMALL_CHUNK = 20;
 
 /**
  * Writes some events' rows (insert or replace) and deletes the rows of events that are gone. In
- * small transactions of a few rows each: the rows do not depend on each other, and in between the
+ * small statements of a few rows each (each atomic on its own; no BEGIN/COMMIT round trips): the rows do not depend on each other, and in between the
  * update log's commits (which peers wait for) can pass; PGlite runs one transaction at a time, in
  * the server's thread.
  */
@@ -101,31 +101,27 @@ export async function writeEventChanges(db: Database, investigationId: string, r
   const t = schema.projectedEvents;
   for (let i = 0; i < gone.length; i += SMALL_CHUNK) {
     const ids = gone.slice(i, i + SMALL_CHUNK);
-    await db.transaction(async (tx) => {
-      await tx.delete(t).where(and(eq(t.investigationId, investigationId), inArray(t.eventId, ids)));
-    });
+    await db.delete(t).where(and(eq(t.investigationId, investigationId), inArray(t.eventId, ids)));
   }
   for (let i = 0; i < rows.length; i += SMALL_CHUNK) {
     const values = rows.slice(i, i + SMALL_CHUNK).map((r) => ({ ...r, investigationId, projectedAt: at }));
-    await db.transaction(async (tx) => {
-      await tx
-        .insert(t)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [t.investigationId, t.eventId],
-          set: {
-            title: sql`excluded.title`,
-            partyId: sql`excluded.party_id`,
-            start: sql`excluded.start`,
-            end: sql`excluded.end`,
-            kind: sql`excluded.kind`,
-            status: sql`excluded.status`,
-            flags: sql`excluded.flags`,
-            valid: sql`excluded.valid`,
-            projectedAt: sql`excluded.projected_at`,
-          },
-        });
-    });
+    await db
+      .insert(t)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [t.investigationId, t.eventId],
+        set: {
+          title: sql`excluded.title`,
+          partyId: sql`excluded.party_id`,
+          start: sql`excluded.start`,
+          end: sql`excluded.end`,
+          kind: sql`excluded.kind`,
+          status: sql`excluded.status`,
+          flags: sql`excluded.flags`,
+          valid: sql`excluded.valid`,
+          projectedAt: sql`excluded.projected_at`,
+        },
+      });
   }
 }
 const ANALYSIS_ROOTS = ["analysis", "nodes", "measures"];

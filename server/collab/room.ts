@@ -8,7 +8,7 @@ import { touchedEntities } from "./entities.ts";
 import type { CollabLimits } from "./limits.ts";
 import type { BackgroundWrites } from "./background.ts";
 import type { LogWriter } from "./log-writer.ts";
-import { loadState, writeSnapshot } from "./persistence.ts";
+import { appendChanges, loadState, summariseBatch, summariseLog, writeSnapshot, type ChangeRow } from "./persistence.ts";
 import { analysisRows, writeAnalysisProjection } from "./analysis-projection.ts";
 import { projectEvents, projectEventsById, StaleProjection, writeEventChanges, writeProjection } from "./projection.ts";
 import {
@@ -101,6 +101,8 @@ export class Room {
   private compactTimer: NodeJS.Timeout | null = null;
   private projectionTimer: NodeJS.Timeout | null = null;
   private readonly stale = new StaleProjection();
+  /** Who/what summaries of persisted batches, not yet in collab_changes (written behind the log). */
+  private changes: ChangeRow[] = [];
   /** The projection being written, if any (one at a time). */
   private projectionWrite: Promise<void> | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
@@ -117,6 +119,10 @@ export class Room {
       this.lastUpdateId = s.lastUpdateId;
       this.rowsSinceSnapshot = s.rowsSinceSnapshot;
       this.approxBytes = s.approxBytes;
+      // Summaries lost in a crash, recovered from the log. Queued before any write of this room.
+      void deps.background
+        .run(() => summariseLog(deps.db, investigationId, s.lastUpdateId))
+        .catch((err) => deps.log(`[collab] samenvatting van ${investigationId} mislukt: ${errText(err)}`));
     });
     // A load failure is handled by the first drain; this keeps it from being "unhandled" before that.
     this.ready.catch(() => {});
@@ -320,11 +326,9 @@ export class Room {
     this.batch = [];
     this.batchBytes = 0;
     const { counters } = this.deps;
+    const rows = batch.map((b) => ({ userId: b.conn?.user.id ?? null, at: b.at, update: b.update, entityIds: b.entityIds }));
     try {
-      this.lastUpdateId = await this.deps.logWriter.append(
-        this.investigationId,
-        batch.map((b) => ({ userId: b.conn?.user.id ?? null, at: b.at, update: b.update, entityIds: b.entityIds })),
-      );
+      this.lastUpdateId = await this.deps.logWriter.append(this.investigationId, rows);
     } catch (err) {
       counters.persistFailures++;
       for (const b of batch) b.conn?.reject(CLOSE.persistFailed, REASON.persistFailed);
@@ -337,6 +341,7 @@ export class Room {
     this.rowsSinceSnapshot += batch.length;
     this.approxBytes += bytes;
     this.broadcast(batch);
+    this.changes.push(...summariseBatch(this.investigationId, rows, this.lastUpdateId));
     for (const b of batch) this.stale.add(b.entityIds);
     this.scheduleProjection();
     this.compactIfDue();
@@ -387,8 +392,12 @@ export class Room {
     this.approxBytes = snapshot.byteLength;
     const upTo = this.lastUpdateId;
     const at = this.deps.clock.now();
+    const changes = this.takeChanges();
     this.snapshotWrite = this.deps.background
-      .run(() => writeSnapshot(this.deps.db, this.investigationId, snapshot, upTo, at))
+      .run(async () => {
+        await this.writeChanges(changes); // before the rows they summarise are folded away
+        await writeSnapshot(this.deps.db, this.investigationId, snapshot, upTo, at);
+      })
       .then(() => void this.deps.counters.compactions++)
       .catch((err) => {
         // Harmless: the log is intact and the next compaction tries again.
@@ -414,22 +423,42 @@ export class Room {
     }, this.deps.limits.projectionDebounceMs);
   }
 
+  private takeChanges(): ChangeRow[] {
+    const changes = this.changes;
+    this.changes = [];
+    return changes;
+  }
+
+  /** Writes summaries taken from `changes`; on failure they go back for the next write. */
+  private async writeChanges(changes: ChangeRow[]): Promise<void> {
+    try {
+      await appendChanges(this.deps.db, changes);
+    } catch (err) {
+      this.changes.unshift(...changes);
+      throw err;
+    }
+  }
+
   /**
-   * Brings the projections up to date with what the persisted batches touched (StaleProjection).
-   * One write at a time: while one is written, edits gather and go into the next one.
+   * Brings the projections up to date with what the persisted batches touched (StaleProjection),
+   * and writes the batches' who/what summaries. One write at a time: while one is written, edits
+   * gather and go into the next one.
    */
   private project() {
     if (this.projectionWrite) return this.scheduleProjection();
     const work = this.stale.take();
-    if (!work) return;
+    const changes = this.takeChanges();
+    if (!work && changes.length === 0) return;
     const { db, clock, counters, background } = this.deps;
     const inv = this.investigationId;
     // Computed in the queue (doc == log), written outside it so editing is not held up.
-    const events = work.events === "all" ? { all: projectEvents(this.doc) } : projectEventsById(this.doc, work.events);
-    const analysis = work.analysis ? analysisRows(this.doc, inv) : null;
+    const events = !work ? null : work.events === "all" ? { all: projectEvents(this.doc) } : projectEventsById(this.doc, work.events);
+    const analysis = work?.analysis ? analysisRows(this.doc, inv) : null;
     const at = clock.now();
     this.projectionWrite = background
       .run(async () => {
+        await this.writeChanges(changes);
+        if (!events) return;
         if ("all" in events) await writeProjection(db, inv, events.all, at);
         else if (events.rows.length + events.gone.length > 0) await writeEventChanges(db, inv, events.rows, events.gone, at);
         if (analysis) await writeAnalysisProjection(db, inv, analysis, at);

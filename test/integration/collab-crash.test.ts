@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock, type AppContext } from "../../server/context.ts";
+import { listChanges } from "../../server/collab/versions.ts";
 import { addMember, createInvestigation, type TestUser } from "./helpers/collab-harness.ts";
 import { addEvent, addParty, connectPeer, synced, waitFor, type TestPeer } from "./helpers/collab-client.ts";
 import { openTestDatabase, type TestDatabase } from "./helpers/test-db.ts";
@@ -100,5 +101,14 @@ describe("collaboration: crash safety", () => {
     c.destroy();
     second.child.kill("SIGTERM");
     await waitFor(() => second.child.exitCode !== null || second.child.signalCode !== null, "child stopped", 20_000);
+
+    // The history names every fact seen, also those whose summaries were still in memory at the
+    // kill (written behind the log): recovered from the log when the document loaded again.
+    const reopened = await db.reopen();
+    const touched = new Set(
+      (await listChanges({ db: reopened.db }, inv, { limit: 1000 })).filter((ch) => ch.userId === writer.userId).flatMap((ch) => ch.entityIds),
+    );
+    expect(seen.filter((id) => !touched.has(`events:${id}`))).toEqual([]);
+    await reopened.close();
   });
 });
