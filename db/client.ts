@@ -1,12 +1,13 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { PGliteThread } from "./pglite-thread.ts";
 import * as schema from "./schema/index.ts";
 
 export { schema };
@@ -23,8 +24,8 @@ export interface DatabaseHandle {
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /**
- * Opens PostgreSQL when a URL is given, otherwise an embedded PGlite database
- * (file-backed in dataDir, or in memory when dataDir is "memory://").
+ * Opens PostgreSQL when a URL is given, otherwise an embedded PGlite database in a thread of its
+ * own (file-backed in dataDir, or in memory when dataDir is "memory://").
  * Migrations run every time: they are idempotent.
  */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
@@ -35,8 +36,10 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     return { db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
   }
   if (opts.dataDir !== "memory://") mkdirSync(opts.dataDir, { recursive: true });
-  const client = opts.dataDir === "memory://" ? new PGlite() : new PGlite(path.resolve(opts.dataDir, "pglite"));
-  const db = drizzlePglite(client, { schema });
+  // In a worker thread, so its statements do not hold up the server's thread (ADR 0007).
+  const client = new PGliteThread(opts.dataDir === "memory://" ? null : path.resolve(opts.dataDir, "pglite"));
+  await client.waitReady;
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }

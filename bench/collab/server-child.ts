@@ -99,20 +99,21 @@ async function setup(req: Extract<ChildRequest, { type: "setup" }>): Promise<Set
       [database, "transaction"],
       [client, "unsafe" in client ? "unsafe" : "query"],
     ];
+    const postgresJs = "unsafe" in client;
     for (const [target, method] of timed) {
       const original = target[method].bind(target);
-      target[method] = async (...args: unknown[]) => {
+      target[method] = (...args: unknown[]) => {
         const stack = new Error().stack ?? "";
-        if (target === client && stack.includes("transaction")) return original(...args);
+        // Passed through untimed: statements inside a transaction (timed with it), and on
+        // postgres.js the query builder's (it calls `.values()` on the lazy query unsafe returns).
+        if (target === client && (stack.includes("transaction") || (postgresJs && !stack.includes("rawQuery")))) return original(...args);
         const kind = TX_KINDS.find((k) => stack.includes(k)) ?? "other";
         const t0 = performance.now();
-        try {
-          return await original(...args);
-        } finally {
+        return Promise.resolve(original(...args)).finally(() => {
           const list = txTimes.get(kind) ?? [];
           list.push(performance.now() - t0);
           txTimes.set(kind, list);
-        }
+        });
       };
     }
     // BENCH_LIMITS (JSON, from run.ts --ours-limits): CollabLimits overrides, for diagnosis only.

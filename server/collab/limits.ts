@@ -18,13 +18,13 @@ export interface CollabLimits {
   /** Log rows since the last snapshot after which the document is compacted, once it is quiet… */
   compactAfterRows: number;
   /**
-   * …for this long (no new batch). A snapshot write holds PGlite, and so the server's thread, for
+   * …for this long (no new batch). A snapshot write holds PGlite (one statement at a time) for
    * tens of milliseconds on a large document: in a lull nobody's edit waits for it. 0: at once.
    */
   compactIdleMs: number;
   /** Log rows after which the document is compacted at once, quiet or not (bounds the log a load reads). */
   compactBusyAfterRows: number;
-  /** Delay between a persisted batch and the projection of events into PostgreSQL. */
+  /** Delay between a persisted batch and the projection of events (and its who/what summary) into PostgreSQL. */
   projectionDebounceMs: number;
   /** How long a document stays loaded after its last peer left (a page reload reuses it). */
   unloadDelayMs: number;

@@ -192,7 +192,7 @@ function toBuffer(bytes: Uint8Array): Buffer {
  * replaced by a newer one, so an older writer can never roll it back.
  *
  * Two transactions, so that the update log's commits (which peers wait for) can pass in between:
- * PGlite runs one transaction at a time, in the server's thread, and a snapshot of a large document
+ * PGlite runs one transaction at a time, and a snapshot of a large document
  * takes tens of milliseconds. Rows left behind by a crash in between are harmless: a load reads
  * only the rows after the snapshot's lastUpdateId, and the next compaction deletes them.
  */

@@ -94,8 +94,7 @@ const SMALL_CHUNK = 20;
 /**
  * Writes some events' rows (insert or replace) and deletes the rows of events that are gone. In
  * small statements of a few rows each (each atomic on its own; no BEGIN/COMMIT round trips): the rows do not depend on each other, and in between the
- * update log's commits (which peers wait for) can pass; PGlite runs one transaction at a time, in
- * the server's thread.
+ * update log's commits (which peers wait for) can pass; PGlite runs one statement at a time.
  */
 export async function writeEventChanges(db: Database, investigationId: string, rows: ProjectedEvent[], gone: string[], at: Date): Promise<void> {
   const t = schema.projectedEvents;

@@ -88,9 +88,16 @@ describe("Geschiedenis: versie vastleggen, terugzetten en ongedaan maken", () =>
     await row(timeline, NEW_TITLE).waitFor();
     expect(await row(timeline, DELETED_TITLE).count()).toBe(0);
 
-    // The change shows up in the history with the current title.
-    await history.reload();
-    await history.getByText(`Feit ‘${NEW_TITLE}’`).first().waitFor();
+    // The change shows up in the history with the current title (its summary is written shortly
+    // after the edit, with the projection: reload until it is there).
+    const newest = history.getByRole("table", { name: /^Wijzigingen/ }).locator("tbody tr").first();
+    const changeShown = newest.getByText(`Feit ‘${NEW_TITLE}’`);
+    await expect
+      .poll(async () => {
+        await history.reload();
+        return changeShown.isVisible();
+      }, { timeout: 10_000 })
+      .toBe(true);
 
     // The version page: the old timeline, read-only; restore with a confirmation.
     await history.goto(app.url + versionHref!);
