@@ -210,33 +210,49 @@ export async function acceptInvitation(
   return { ok: true, userId: result, investigationId: inv.investigationId };
 }
 
-async function assertNotLastLead(ctx: AppContext, investigationId: string, userId: string) {
-  const members = await listMembers(ctx, investigationId);
-  const leads = members.filter((m) => m.role === "procesbegeleider");
-  if (leads.length === 1 && leads[0].userId === userId)
-    throw new MemberError("Een onderzoek heeft altijd minstens één procesbegeleider. Wijs eerst een andere procesbegeleider aan.");
+type Tx = Parameters<Parameters<AppContext["db"]["transaction"]>[0]>[0];
+
+/**
+ * Runs `change` on a membership unless it would leave the investigation without a procesbegeleider.
+ * Check and change in one transaction, with the leads' rows locked: two leads demoting or removing
+ * each other at the same moment are serialised, and the second one sees that only they are left.
+ */
+async function unlessLastLead<T>(ctx: AppContext, investigationId: string, userId: string, change: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (tx) => {
+    const m = schema.memberships;
+    const leads = await tx
+      .select({ userId: m.userId })
+      .from(m)
+      .where(and(eq(m.investigationId, investigationId), eq(m.role, "procesbegeleider")))
+      .for("update");
+    if (leads.length === 1 && leads[0].userId === userId)
+      throw new MemberError("Een onderzoek heeft altijd minstens één procesbegeleider. Wijs eerst een andere procesbegeleider aan.");
+    return change(tx);
+  });
 }
 
 export async function removeMember(ctx: AppContext, actorId: string, investigationId: string, userId: string) {
-  await assertNotLastLead(ctx, investigationId, userId);
-  const rows = await ctx.db
-    .delete(schema.memberships)
-    .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
-    .returning();
+  const rows = await unlessLastLead(ctx, investigationId, userId, (tx) =>
+    tx
+      .delete(schema.memberships)
+      .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
+      .returning(),
+  );
   if (!rows.length) throw new MemberError("Deze persoon is geen deelnemer (meer).");
   await audit(ctx, { action: "member.removed", actorId, investigationId, details: { userId, role: rows[0].role } });
   for (const listener of ctx.onAccessRevoked) listener(investigationId, userId);
 }
 
 export async function changeRole(ctx: AppContext, actorId: string, investigationId: string, userId: string, role: Role) {
-  if (role !== "procesbegeleider") await assertNotLastLead(ctx, investigationId, userId);
-  const rows = await ctx.db
-    .update(schema.memberships)
-    // Workspace access belongs to a toezichthouder membership: whoever stops being one loses the
-    // flag, so becoming a toezichthouder later starts without the workspace.
-    .set(role === "toezichthouder" ? { role } : { role, workspaceAccess: false })
-    .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
-    .returning();
+  const update = (tx: Tx | AppContext["db"]) =>
+    tx
+      .update(schema.memberships)
+      // Workspace access belongs to a toezichthouder membership: whoever stops being one loses the
+      // flag, so becoming a toezichthouder later starts without the workspace.
+      .set(role === "toezichthouder" ? { role } : { role, workspaceAccess: false })
+      .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
+      .returning();
+  const rows = role === "procesbegeleider" ? await update(ctx.db) : await unlessLastLead(ctx, investigationId, userId, update);
   if (!rows.length) throw new MemberError("Deze persoon is geen deelnemer (meer).");
   if (role === "procesbegeleider") await ctx.db.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
   await audit(ctx, { action: "member.role_changed", actorId, investigationId, details: { userId, role } });
