@@ -45,6 +45,7 @@ export async function listOpenInvitations(ctx: AppContext, investigationId: stri
       email: schema.invitations.email,
       role: schema.invitations.role,
       organisation: schema.organisations.name,
+      workspaceAccess: schema.invitations.workspaceAccess,
       expiresAt: schema.invitations.expiresAt,
     })
     .from(schema.invitations)
@@ -72,7 +73,7 @@ export async function invite(
   ctx: AppContext,
   inviter: { id: string; name: string },
   investigationId: string,
-  input: { email: string; role: Role; organisation: string },
+  input: { email: string; role: Role; organisation: string; workspaceAccess?: boolean },
   baseUrl: string,
 ): Promise<void> {
   const members = await listMembers(ctx, investigationId);
@@ -88,6 +89,7 @@ export async function invite(
     role: input.role,
     organisationId,
     invitedBy: inviter.id,
+    workspaceAccess: input.role === "toezichthouder" && input.workspaceAccess === true,
     expiresAt,
     createdAt: ctx.clock.now(),
   });
@@ -107,7 +109,7 @@ export async function invite(
     actorId: inviter.id,
     investigationId,
     subjectEmail: input.email,
-    details: { role: input.role, organisation: input.organisation },
+    details: { role: input.role, organisation: input.organisation, ...(input.role === "toezichthouder" ? { workspaceAccess: input.workspaceAccess === true } : {}) },
   });
 }
 
@@ -188,14 +190,15 @@ export async function acceptInvitation(
       userId = u.id;
     }
     if (inv.role === "procesbegeleider") await tx.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
-    // A toezichthouder starts without the live workspace: the procesbegeleider switches it on
-    // on the members page when wanted (issue 6). The flag means nothing for the other roles.
+    // A toezichthouder reads the live workspace only when the invitation said so (or the
+    // procesbegeleider switches it on later). The flag means nothing for the other roles.
+    const workspaceAccess = inv.role === "toezichthouder" && inv.workspaceAccess;
     await tx
       .insert(schema.memberships)
-      .values({ investigationId: inv.investigationId, userId, role: inv.role, organisationId: inv.organisationId, workspaceAccess: false })
+      .values({ investigationId: inv.investigationId, userId, role: inv.role, organisationId: inv.organisationId, workspaceAccess })
       .onConflictDoUpdate({
         target: [schema.memberships.investigationId, schema.memberships.userId],
-        set: { role: inv.role, organisationId: inv.organisationId, workspaceAccess: false },
+        set: { role: inv.role, organisationId: inv.organisationId, workspaceAccess },
       });
     return userId;
   });

@@ -89,6 +89,36 @@ export function SelectField(p: Common & { options: Record<string, string>; defau
   );
 }
 
+/** A checkbox that posts `value` when ticked (and nothing when not), label beside it. */
+export function CheckboxField(p: Common & { value?: string; defaultChecked?: boolean }) {
+  return (
+    <div className={`field${p.error ? " field--error" : ""}`}>
+      <div className="check-row">
+        <input
+          type="checkbox"
+          id={`f-${p.name}`}
+          name={p.name}
+          value={p.value ?? "aan"}
+          defaultChecked={p.defaultChecked}
+          aria-invalid={p.error ? true : undefined}
+          aria-describedby={describedBy(p)}
+        />
+        <label htmlFor={`f-${p.name}`}>{p.label}</label>
+      </div>
+      {p.hint ? (
+        <p className="field__hint" id={`f-${p.name}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p className="field__error" id={`f-${p.name}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;
   return (

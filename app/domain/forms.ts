@@ -92,9 +92,17 @@ export const inviteSchema = z.object({
   email,
   role: z.enum(ROLES, { error: "Kies een rol." }),
   organisation: z.string().trim().max(120, "Hooguit 120 tekens.").default(""),
+  // A checkbox: "aan" when ticked, absent otherwise.
+  workspaceAccess: z.literal("aan", { error: "Kies aan of uit." }).optional().transform((v) => v === "aan"),
 }).superRefine((v, c) => {
   if (v.role === "ketenpartner" && v.organisation === "")
     c.addIssue({ code: "custom", path: ["organisation"], message: "Een ketenpartner vertegenwoordigt een organisatie: vul die in." });
+  if (v.workspaceAccess && v.role !== "toezichthouder")
+    c.addIssue({
+      code: "custom",
+      path: ["workspaceAccess"],
+      message: "Alleen voor een toezichthouder: de andere rollen hebben de werkruimte al vanuit hun rol.",
+    });
 });
 
 export const clientIdentitySchema = z.object({

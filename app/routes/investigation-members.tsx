@@ -1,7 +1,7 @@
 import { data, Form, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/investigation-members";
 import versionsCss from "~/components/report/versions/versions.css?url";
-import { FormError, SelectField, TextField } from "~/components/Field.tsx";
+import { CheckboxField, FormError, SelectField, TextField } from "~/components/Field.tsx";
 import { fieldErrors, inviteSchema } from "~/domain/forms.ts";
 import { can } from "~/domain/policy.ts";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "~/domain/roles.ts";
@@ -196,7 +196,10 @@ export default function Members() {
                   {invitations.map((i) => (
                     <tr key={i.id}>
                       <td>{i.email}</td>
-                      <td>{ROLE_LABELS[i.role]}</td>
+                      <td>
+                        {ROLE_LABELS[i.role]}
+                        {i.role === "toezichthouder" && i.workspaceAccess ? <div className="muted">Met toegang tot de werkruimte (alleen lezen)</div> : null}
+                      </td>
                       <td>{i.organisation ?? "—"}</td>
                       <td>{i.expires}</td>
                       <td>
@@ -232,10 +235,13 @@ export default function Members() {
               <TextField name="organisation" label="Organisatie" defaultValue={inviteValues.organisation} error={actionData?.intent === "invite" ? errors.organisation : undefined}
                 hint="Verplicht voor een ketenpartner." />
             </div>
-            <p className="muted">
-              Een toezichthouder ziet na het accepteren het overzicht en de ingediende rapportversies. Toegang tot de werkruimte (alleen lezen) zet u daarna aan bij
-              de deelnemer.
-            </p>
+            <CheckboxField
+              name="workspaceAccess"
+              label="Toezichthouder: ook toegang tot de werkruimte (alleen lezen)"
+              defaultChecked={inviteValues.workspaceAccess === "aan"}
+              error={actionData?.intent === "invite" ? errors.workspaceAccess : undefined}
+              hint="Zonder dit vinkje ziet een toezichthouder na het accepteren het overzicht en de ingediende rapportversies; u kunt de toegang later nog aan- of uitzetten bij de deelnemer."
+            />
             <button type="submit" className="button" disabled={busy}>
               Uitnodiging versturen
             </button>

@@ -48,6 +48,8 @@ export const invitations = pgTable("invitations", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   acceptedAt: timestamp("accepted_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  // Toezichthouder only: joins with read access to the live workspace (memberships.workspace_access).
+  workspaceAccess: boolean("workspace_access").notNull().default(false),
 });
 
 // Bijlage 1 item 1a. Restricted: only the procesbegeleider and the report export read it,

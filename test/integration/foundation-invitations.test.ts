@@ -59,8 +59,8 @@ async function auditFor(action: string) {
 }
 
 /** The procesbegeleider invites someone; returns the path of the link in the mail. */
-async function invite(email: string, role = "onderzoeker", organisation = "") {
-  const res = await lead.post(members(), { intent: "invite", email, role, organisation });
+async function invite(email: string, role = "onderzoeker", organisation = "", extra: Record<string, string> = {}) {
+  const res = await lead.post(members(), { intent: "invite", email, role, organisation, ...extra });
   const html = await res.text();
   expect(res.status, html).toBe(200);
   expect(html).toContain(`Uitnodiging verstuurd naar ${email}.`);
@@ -165,6 +165,30 @@ describe("accepting", () => {
     const page = await (await lead.get(members())).text();
     expect(page).toContain("Huisartsenpraktijk Zuid");
     expect((await membershipOf(email))?.role).toBe("ketenpartner");
+  });
+
+  it("a toezichthouder invited with workspace access joins with it; without the tick, without it", async () => {
+    const withAccess = freshEmail("toezicht-met");
+    const link = await invite(withAccess, "toezichthouder", "", { workspaceAccess: "aan" });
+    expect(await (await lead.get(members())).text()).toContain("Met toegang tot de werkruimte (alleen lezen)");
+    await accept(client(), link);
+    expect(await membershipOf(withAccess)).toMatchObject({ role: "toezichthouder", workspaceAccess: true });
+    const [audited] = await auditFor("member.invited");
+    expect(audited.details).toMatchObject({ role: "toezichthouder", workspaceAccess: true });
+
+    const without = freshEmail("toezicht-zonder");
+    await accept(client(), await invite(without, "toezichthouder"));
+    expect(await membershipOf(without)).toMatchObject({ role: "toezichthouder", workspaceAccess: false });
+  });
+
+  it("workspace access on an invitation for another role → 400 with the reason, nothing sent", async () => {
+    const email = freshEmail();
+    const res = await lead.post(members(), { intent: "invite", email, role: "onderzoeker", organisation: "", workspaceAccess: "aan" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Alleen voor een toezichthouder: de andere rollen hebben de werkruimte al vanuit hun rol.");
+    expect(html).toMatch(/id="f-workspaceAccess"[^>]*checked|checked[^>]*id="f-workspaceAccess"/); // the tick kept
+    expect((await app.ctx.db.select().from(schema.outbox).where(eq(schema.outbox.to, email))).length).toBe(0);
   });
 
   it("a bad form → 400 with Dutch messages per field, the name kept", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "invitations" ADD COLUMN "workspace_access" boolean DEFAULT false NOT NULL;
