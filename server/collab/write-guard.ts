@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { can, type Membership } from "../../app/domain/policy.ts";
-import { CommentSchema, COMMENTS_MAP } from "../../app/domain/timeline/comments.ts";
+import { canResolveComment, CommentSchema, COMMENTS_MAP, RESOLUTION_KEYS } from "../../app/domain/timeline/comments.ts";
 import { allowedEventActions, canEditEvent, canManageTimelineStructure, canSetEventStatus } from "../../app/domain/timeline/mutations.ts";
 import { yToPlain } from "../../app/domain/timeline/schema.ts";
 
@@ -10,7 +10,8 @@ import { yToPlain } from "../../app/domain/timeline/schema.ts";
  * only mark an event "betwist" with a reason; structure (lanes, periods), the analysis and every
  * other part of the document (report sections `section:*`, interview reports `interview:*`) belong
  * to the procesbegeleider and onderzoekers. Comments (`comments`) a ketenpartner may add under their
- * own user id on any fact they may comment on, and delete (or change) only when they wrote them. The
+ * own user id on any fact they may comment on, and delete (or change) only when they wrote them;
+ * someone else's comment they may only mark afgehandeld (or open again) on a fact they may edit. The
  * rules are the document model's own (app/domain/timeline/mutations.ts), so the UI and the server
  * cannot disagree.
  *
@@ -140,7 +141,7 @@ function checkComment(current: Y.Doc, shadow: Y.Doc, id: string, membership: Mem
   const before = current.getMap(COMMENTS_MAP).get(id);
   const after = shadow.getMap(COMMENTS_MAP).get(id);
   if (before !== undefined && !(before instanceof Y.Map && before.get("authorId") === userId)) {
-    return "U kunt alleen uw eigen opmerkingen wijzigen of verwijderen.";
+    return checkResolution(before, after, shadow, id, membership, userId);
   }
   if (after === undefined) return null; // deleting one's own comment (or nothing)
   const parsed = after instanceof Y.Map ? CommentSchema.safeParse(yToPlain(after)) : null;
@@ -154,6 +155,24 @@ function checkComment(current: Y.Doc, shadow: Y.Doc, id: string, membership: Mem
   if (!party || !allowedEventActions(membership.role, membership.organisationId, party).includes("comment")) {
     return "Bij dit feit kunt u geen opmerking plaatsen.";
   }
+  return null;
+}
+
+/**
+ * Someone else's comment: only marking it afgehandeld (or open again) is allowed, by whoever may
+ * edit the fact, under their own name, and nothing else of the comment may change.
+ */
+function checkResolution(before: unknown, after: unknown, shadow: Y.Doc, id: string, membership: Membership, userId: string): string | null {
+  const own = "U kunt alleen uw eigen opmerkingen wijzigen of verwijderen.";
+  if (!(before instanceof Y.Map) || !(after instanceof Y.Map)) return own;
+  const was = yToPlain(before) as Record<string, unknown>;
+  const now = yToPlain(after) as Record<string, unknown>;
+  const others = (o: Record<string, unknown>) => JSON.stringify(Object.entries(o).filter(([k]) => !(RESOLUTION_KEYS as readonly string[]).includes(k)).sort(([a], [b]) => a.localeCompare(b)));
+  if (others(was) !== others(now)) return own;
+  if (!CommentSchema.safeParse(now).success) return "Een opmerking moet geldig blijven.";
+  if (now.resolved === true && now.resolvedById !== userId) return "U kunt een opmerking alleen op uw eigen naam afhandelen.";
+  if (!canResolveComment(shadow, id, { userId, role: membership.role, organisationId: membership.organisationId }))
+    return "Alleen de schrijver van de opmerking en wie het feit mag wijzigen kunnen een opmerking afhandelen.";
   return null;
 }
 

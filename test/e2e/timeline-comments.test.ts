@@ -1,5 +1,6 @@
 // Comments on a fact (issue 3): a ketenpartner comments on another organisation's fact, the other
-// partner sees it live, the toezichthouder reads it without a form; the editor stays axe-clean.
+// partner sees it live and marks it afgehandeld, the toezichthouder reads it without a form; the
+// editor stays axe-clean.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -77,14 +78,24 @@ describe("timeline: comments on a fact", () => {
     await itemB.waitFor({ timeout: 10_000 });
     expect(await itemB.getByRole("button", { name: /verwijderen/ }).count()).toBe(0);
 
-    // The toezichthouder reads the comment but has no form.
+    // Partner B's organisation owns the fact: B marks A's comment afgehandeld (the server accepts
+    // it), and A sees who did it without reloading.
+    await itemB.getByRole("button", { name: /^afhandelen/ }).click();
+    await expect.poll(() => itemA.textContent(), { timeout: 10_000 }).toContain("Afgehandeld door Bregje Jansen");
+    await itemB.getByRole("button", { name: /^heropenen/ }).waitFor({ timeout: 5_000 });
+
+    // The toezichthouder reads the comment but has no form and cannot settle it.
     const pageT = await openFact("toezicht@demo.ketenlijn.nl", fact.id, fact.title);
     const editorT = pageT.locator("section.ws-editor");
-    await editorT.getByRole("listitem").filter({ hasText: text }).waitFor({ timeout: 10_000 });
+    const itemT = editorT.getByRole("listitem").filter({ hasText: text });
+    await itemT.waitFor({ timeout: 10_000 });
+    await expect.poll(() => itemT.textContent(), { timeout: 10_000 }).toContain("Afgehandeld door Bregje Jansen");
     expect(await editorT.getByLabel("Uw opmerking").count()).toBe(0);
     expect(await editorT.getByRole("button", { name: "Opmerking plaatsen" }).count()).toBe(0);
+    expect(await itemT.getByRole("button").count()).toBe(0);
 
     expect(await seriousAxeViolations(pageA)).toEqual([]);
+    expect(await seriousAxeViolations(pageB)).toEqual([]);
     expect(await seriousAxeViolations(pageT)).toEqual([]);
 
     // The author deletes it (the server accepts the ketenpartner's own delete); B sees it go.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addComment, canDeleteComment, commentsFor, deleteComment, COMMENT_MAX_LENGTH } from "../../app/domain/timeline/comments.ts";
+import { addComment, canDeleteComment, canResolveComment, commentsFor, deleteComment, setCommentResolved, COMMENT_MAX_LENGTH } from "../../app/domain/timeline/comments.ts";
 import { DomainError, createEvent, createParty } from "../../app/domain/timeline/mutations.ts";
 
 function setup() {
@@ -78,5 +78,44 @@ describe("timeline comments", () => {
     expect(deleteComment(doc, id, "me", "u1")).toBe(true);
     expect(deleteComment(doc, id, "me", "u1")).toBe(false);
     expect(commentsFor(doc, eventId)).toEqual([]);
+  });
+
+  describe("afgehandeld", () => {
+    const ORG = "org-de-brug";
+    function withOwnedLane() {
+      const doc = new Y.Doc();
+      const lane = createParty(doc, { name: "De Brug", domain: "Gezondheid", organisationId: ORG });
+      const eventId = createEvent(doc, { title: "Overleg", party: lane, start: "2014-04", kind: "overleg" }, { userId: "seed", origin: "seed" });
+      const id = addComment(doc, { eventId, text: "Klopt de datum?" }, { userId: "author", userName: "Anna", origin: "a" });
+      return { doc, id, eventId };
+    }
+    const owner = { userId: "owner", userName: "Bert van De Brug", role: "ketenpartner", organisationId: ORG };
+    const outsider = { userId: "x", userName: "Xander", role: "ketenpartner", organisationId: "org-andere" };
+
+    it("the fact's own organisation marks a comment afgehandeld with name and time, and opens it again", () => {
+      const { doc, id, eventId } = withOwnedLane();
+      let transactions = 0;
+      doc.on("afterTransaction", () => transactions++);
+      expect(setCommentResolved(doc, id, true, owner, { now: new Date("2025-03-13T08:00:00Z") })).toBe(true);
+      expect(transactions).toBe(1);
+      const [c] = commentsFor(doc, eventId);
+      expect(c.ok && c.value).toMatchObject({ resolved: true, resolvedById: "owner", resolvedByName: "Bert van De Brug", resolvedAt: "2025-03-13T08:00:00.000Z" });
+      setCommentResolved(doc, id, false, owner);
+      const [open] = commentsFor(doc, eventId);
+      expect(open.ok && open.value.resolved).toBeUndefined();
+      expect(open.ok && open.value.resolvedById).toBeUndefined();
+    });
+
+    it("the author, procesbegeleider and onderzoeker may; another organisation and the toezichthouder may not", () => {
+      const { doc, id } = withOwnedLane();
+      expect(canResolveComment(doc, id, { userId: "author", role: "ketenpartner", organisationId: "org-andere" })).toBe(true);
+      expect(canResolveComment(doc, id, { userId: "pb", role: "procesbegeleider", organisationId: null })).toBe(true);
+      expect(canResolveComment(doc, id, { userId: "o", role: "onderzoeker", organisationId: null })).toBe(true);
+      expect(canResolveComment(doc, id, owner)).toBe(true);
+      expect(canResolveComment(doc, id, outsider)).toBe(false);
+      expect(canResolveComment(doc, id, { userId: "t", role: "toezichthouder", organisationId: null })).toBe(false);
+      expect(() => setCommentResolved(doc, id, true, outsider)).toThrow(/Alleen de schrijver van de opmerking/);
+      expect(setCommentResolved(doc, "weg", true, owner)).toBe(false);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createEvent, createParty, setEventStatus, updateEvent, deleteEvent, createPeriod } from "../../app/domain/timeline/mutations.ts";
-import { addComment, deleteComment } from "../../app/domain/timeline/comments.ts";
+import { addComment, deleteComment, setCommentResolved } from "../../app/domain/timeline/comments.ts";
 import { checkWrite, WriteGuard } from "../../server/collab/write-guard.ts";
 
 const ORG_A = "11111111-1111-4111-8111-111111111111";
@@ -140,6 +140,41 @@ describe("server-side write check", () => {
       const id = addComment(server, { eventId: eventB, text: "Van A" }, as(USER_A, "Partner A"));
       const remove = clientUpdate(server, (d) => deleteComment(d, id, "client", USER_A));
       expect(checkWrite(server, remove, partnerA, USER_A)).toEqual({ ok: true });
+    });
+
+    it("lets the fact's own organisation mark another's comment afgehandeld under their own name, and nothing more", () => {
+      const { server, eventA } = setup();
+      const id = addComment(server, { eventId: eventA, text: "Van B" }, as(USER_B, "Partner B"));
+      const member = { userId: USER_A, userName: "Partner A", ...partnerA };
+      const resolve = clientUpdate(server, (d) => setCommentResolved(d, id, true, member, { origin: "client" }));
+      expect(checkWrite(server, resolve, partnerA, USER_A)).toEqual({ ok: true });
+      // Under someone else's name: refused.
+      const forged = clientUpdate(server, (d) => setCommentResolved(d, id, true, { ...member, userId: USER_B }, { origin: "client" }));
+      expect(checkWrite(server, forged, partnerA, USER_A)).toEqual({ ok: false, message: "U kunt een opmerking alleen op uw eigen naam afhandelen." });
+      // Resolving and changing the text in one go: refused.
+      const sneaky = clientUpdate(server, (d) => {
+        setCommentResolved(d, id, true, member, { origin: "client" });
+        (d.getMap("comments").get(id) as Y.Map<unknown>).set("text", "Anders");
+      });
+      expect(checkWrite(server, sneaky, partnerA, USER_A).ok).toBe(false);
+    });
+
+    it("refuses marking afgehandeld on another organisation's fact (only the author and that organisation may)", () => {
+      const { server, eventB } = setup();
+      const id = addComment(server, { eventId: eventB, text: "Van iemand anders" }, as("user-other", "Ander"));
+      const resolve = clientUpdate(server, (d) => {
+        const c = d.getMap("comments").get(id) as Y.Map<unknown>;
+        d.transact(() => {
+          c.set("resolved", true);
+          c.set("resolvedById", USER_A);
+          c.set("resolvedByName", "Partner A");
+          c.set("resolvedAt", new Date().toISOString());
+        });
+      });
+      expect(checkWrite(server, resolve, partnerA, USER_A)).toEqual({
+        ok: false,
+        message: "Alleen de schrijver van de opmerking en wie het feit mag wijzigen kunnen een opmerking afhandelen.",
+      });
     });
 
     it("still refuses the toezichthouder", () => {

@@ -6,7 +6,16 @@
 // colleague's concurrent change to another field of the same fact is kept.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type * as Y from "yjs";
-import { addComment, commentTextError, commentsFor, deleteComment, getCommentsMap, COMMENT_MAX_LENGTH } from "~/domain/timeline/comments.ts";
+import {
+  addComment,
+  canResolveComment,
+  commentTextError,
+  commentsFor,
+  deleteComment,
+  getCommentsMap,
+  setCommentResolved,
+  COMMENT_MAX_LENGTH,
+} from "~/domain/timeline/comments.ts";
 import { parseDutchDate } from "~/domain/timeline/dutch-dates.ts";
 import {
   allowedEventActions,
@@ -768,6 +777,15 @@ function CommentsSection(p: { doc: Y.Doc; origin: object; user: WorkspaceUser; e
       setError(errorMessage(err, "Er ging iets mis; de opmerking is niet geplaatst."));
     }
   };
+  const member = { userId: user.id, userName: user.name, role: user.role, organisationId: user.organisationId };
+  const resolve = (id: string, resolved: boolean) => {
+    try {
+      setCommentResolved(doc, id, resolved, member, { origin });
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err, "Er ging iets mis; de opmerking is niet bijgewerkt."));
+    }
+  };
   const remove = (id: string) => {
     if (!window.confirm("Deze opmerking verwijderen?")) return;
     try {
@@ -784,18 +802,37 @@ function CommentsSection(p: { doc: Y.Doc; origin: object; user: WorkspaceUser; e
       <ol className="ws-comments__list" aria-live="polite" aria-label="Opmerkingen bij dit feit">
         {comments.map((c) =>
           c.ok ? (
-            <li key={c.id} className="ws-comment">
+            <li key={c.id} className={`ws-comment${c.value.resolved ? " ws-comment--resolved" : ""}`}>
               <p className="ws-comment__meta">
                 <strong>{c.value.authorName || "Onbekende deelnemer"}</strong>
                 {" · "}
                 <time dateTime={c.value.createdAt}>{formatInstant(c.value.createdAt)}</time>
-                {c.value.authorId === user.id ? (
-                  <button type="button" className="ws-comment__delete" onClick={() => remove(c.id)}>
-                    verwijderen<span className="visually-hidden"> (uw opmerking van {formatInstant(c.value.createdAt)})</span>
-                  </button>
-                ) : null}
+                <span className="ws-comment__actions">
+                  {canResolveComment(doc, c.id, member) ? (
+                    <button type="button" className="ws-comment__action" onClick={() => resolve(c.id, !c.value.resolved)}>
+                      {c.value.resolved ? "heropenen" : "afhandelen"}
+                      <span className="visually-hidden"> (opmerking van {c.value.authorName || "onbekend"}, {formatInstant(c.value.createdAt)})</span>
+                    </button>
+                  ) : null}
+                  {c.value.authorId === user.id ? (
+                    <button type="button" className="ws-comment__delete" onClick={() => remove(c.id)}>
+                      verwijderen<span className="visually-hidden"> (uw opmerking van {formatInstant(c.value.createdAt)})</span>
+                    </button>
+                  ) : null}
+                </span>
               </p>
               <p className="ws-comment__text">{c.value.text}</p>
+              {c.value.resolved ? (
+                <p className="ws-comment__resolved">
+                  Afgehandeld{c.value.resolvedByName ? ` door ${c.value.resolvedByName}` : ""}
+                  {c.value.resolvedAt ? (
+                    <>
+                      {" · "}
+                      <time dateTime={c.value.resolvedAt}>{formatInstant(c.value.resolvedAt)}</time>
+                    </>
+                  ) : null}
+                </p>
+              ) : null}
             </li>
           ) : (
             <li key={c.id} className="ws-comment ws-comment--invalid">

@@ -1,11 +1,12 @@
 // Informal comment threads on facts (issue 3): "on other lanes they comment or mark a fact
 // 'betwist' with a reason". Comments live in a top-level Y.Map `comments` keyed by uuid, each a
-// Y.Map { eventId, text, authorId, authorName, createdAt, resolved? }. Every change runs in one
-// transaction with the caller's origin (one undo step, one update for peers). Who may comment is
-// allowedEventActions' "comment"; only the author may delete a comment (UI and server check it).
+// Y.Map { eventId, text, authorId, authorName, createdAt, resolved?, resolvedById?, resolvedByName?,
+// resolvedAt? }. Every change runs in one transaction with the caller's origin (one undo step, one
+// update for peers). Who may comment is allowedEventActions' "comment"; only the author may delete
+// a comment; the author and whoever may edit the fact mark it "afgehandeld" (UI and server check it).
 import * as Y from "yjs";
 import { z } from "zod";
-import { DomainError } from "./mutations.ts";
+import { allowedEventActions, DomainError, type TimelineRole } from "./mutations.ts";
 import { validateWith, yToPlain } from "./schema.ts";
 
 export const COMMENTS_MAP = "comments";
@@ -18,7 +19,13 @@ export const CommentSchema = z.object({
   authorName: z.string(),
   createdAt: z.iso.datetime({ offset: true, error: "Geplaatst op is geen geldig tijdstip." }),
   resolved: z.boolean().optional(),
+  resolvedById: z.string().optional(),
+  resolvedByName: z.string().optional(),
+  resolvedAt: z.iso.datetime({ offset: true, error: "Afgehandeld op is geen geldig tijdstip." }).optional(),
 });
+
+/** The fields that marking a comment afgehandeld (or open again) may change, and nothing else. */
+export const RESOLUTION_KEYS = ["resolved", "resolvedById", "resolvedByName", "resolvedAt"] as const;
 export type Comment = z.output<typeof CommentSchema>;
 
 export type CommentEntry = { ok: true; id: string; value: Comment } | { ok: false; id: string; errors: string[]; raw: unknown };
@@ -120,5 +127,49 @@ export function deleteComment(doc: Y.Doc, id: string, origin: unknown, userId?: 
   if (userId !== undefined && !canDeleteComment(doc, id, userId))
     throw new DomainError("validation", "U kunt alleen uw eigen opmerkingen verwijderen.");
   doc.transact(() => map.delete(id), origin ?? null);
+  return true;
+}
+
+/**
+ * Whether this member may mark the comment afgehandeld or open it again: its author, and whoever
+ * may edit the fact it is on (the fact's own organisation; procesbegeleider and onderzoekers).
+ */
+export function canResolveComment(doc: Y.Doc, id: string, member: { userId: string; role: TimelineRole; organisationId: string | null | undefined }): boolean {
+  const item = getCommentsMap(doc).get(id);
+  if (!(item instanceof Y.Map)) return false;
+  if (member.role === "toezichthouder") return false;
+  if (item.get("authorId") === member.userId) return true;
+  const event = doc.getMap("events").get(String(item.get("eventId")));
+  if (!(event instanceof Y.Map)) return false;
+  const party = doc.getMap("parties").get(String(event.get("party")));
+  const organisationId = party instanceof Y.Map ? party.get("organisationId") : null;
+  return allowedEventActions(member.role, member.organisationId, { organisationId: typeof organisationId === "string" ? organisationId : null }).includes("edit");
+}
+
+/**
+ * Marks a comment afgehandeld (with who and when) or open again, in one transaction. Returns false
+ * when the comment is gone; throws a Dutch DomainError when this member may not.
+ */
+export function setCommentResolved(
+  doc: Y.Doc,
+  id: string,
+  resolved: boolean,
+  member: { userId: string; userName: string; role: TimelineRole; organisationId: string | null | undefined },
+  opts: { origin?: unknown; now?: Date } = {},
+): boolean {
+  const item = getCommentsMap(doc).get(id);
+  if (!(item instanceof Y.Map)) return false;
+  if (!canResolveComment(doc, id, member))
+    throw new DomainError("validation", "Alleen de schrijver van de opmerking en wie het feit mag wijzigen kunnen een opmerking afhandelen.");
+  doc.transact(() => {
+    if (resolved) {
+      item.set("resolved", true);
+      item.set("resolvedById", member.userId);
+      item.set("resolvedByName", member.userName);
+      item.set("resolvedAt", (opts.now ?? new Date()).toISOString());
+    } else {
+      for (const key of RESOLUTION_KEYS) item.delete(key);
+    }
+  }, opts.origin ?? null);
   return true;
 }
