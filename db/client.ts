@@ -19,6 +19,8 @@ export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
+  /** Embedded database only: settles when its thread died (the process cannot go on without it). */
+  failed?: Promise<Error>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -41,5 +43,5 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   await client.waitReady;
   const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
+  return { db: db as unknown as Database, kind: "pglite", close: () => client.close(), failed: client.failed };
 }

@@ -13,6 +13,10 @@ import { Worker } from "node:worker_threads";
  */
 export class PGliteThread {
   readonly waitReady: Promise<void>;
+  /** Settles with the reason when the thread stops without close() (a crash of the database). */
+  readonly failed: Promise<Error>;
+  private reportFailure!: (err: Error) => void;
+  private closing = false;
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
   private nextId = 1;
@@ -20,6 +24,7 @@ export class PGliteThread {
 
   /** `dataDir` null: in memory. */
   constructor(dataDir: string | null) {
+    this.failed = new Promise((resolve) => (this.reportFailure = resolve));
     this.worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), { workerData: { dataDir } });
     // Like PGlite in the main thread, an idle database does not keep the process alive.
     this.worker.unref();
@@ -63,6 +68,7 @@ export class PGliteThread {
 
   async close(): Promise<void> {
     if (this.stopped) return;
+    this.closing = true;
     try {
       await this.call({ op: "close" });
     } finally {
@@ -94,6 +100,7 @@ export class PGliteThread {
   private stop(err: Error) {
     if (this.stopped) return;
     this.stopped = err;
+    if (!this.closing) this.reportFailure(err);
     for (const waiting of this.pending.values()) waiting.reject(err);
     this.pending.clear();
     this.worker.unref();

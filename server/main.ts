@@ -16,6 +16,11 @@ async function main() {
     }
   }
   const running = await startApp(config);
+  // Without its database thread the server can only answer errors: stop, so a supervisor restarts it.
+  void running.database.failed?.then((err) => {
+    console.error("De ingebouwde database is gestopt:", err.message);
+    process.exit(1);
+  });
   const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   if (!config.databaseUrl && (await isEmpty(running.ctx))) await seedDemo(running.ctx);
   console.log(`\nKetenlijn draait op ${baseUrl} (database: ${running.database.kind === "pglite" ? `ingebouwd, ${path.resolve(config.dataDir)}` : "PostgreSQL"})`);

@@ -93,12 +93,24 @@ describe("PGlite in a worker thread", () => {
     expect(rows).toHaveLength(1);
   });
 
-  it("refuses statements after close with a clear error", async () => {
+  it("refuses statements after close with a clear error, and a close is not a failure", async () => {
     const thread = new PGliteThread(null);
     await thread.waitReady;
     expect((await thread.query<{ n: number }>("select 1 as n")).rows).toEqual([{ n: 1 }]);
     await thread.close();
     await expect(thread.query("select 1")).rejects.toThrow("De database is gesloten.");
+    const failed = await Promise.race([thread.failed.then(() => "failed"), new Promise((r) => setTimeout(() => r("not failed"), 100))]);
+    expect(failed).toBe("not failed");
+  });
+
+  it("when the thread dies, waiting and later statements fail with a clear error and the failure is reported", async () => {
+    const thread = new PGliteThread(null);
+    await thread.waitReady;
+    const waiting = thread.query("select pg_sleep(0.5)");
+    await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate(); // as a crash would
+    await expect(waiting).rejects.toThrow(/De databasethread is gestopt/);
+    await expect(thread.query("select 1")).rejects.toThrow(/De databasethread is gestopt/);
+    expect((await thread.failed).message).toMatch(/De databasethread is gestopt/);
   });
 
   it("does not keep a process alive once it is idle (a script that never closes it still ends)", () => {
