@@ -217,6 +217,42 @@ describe("report page: writing together", () => {
   });
 });
 
+describe("report page: statuses from the timeline follow it", () => {
+  it("a fact set back to concept elsewhere shows up in 5a's missing list without reloading, and goes again", async () => {
+    const page = await newPage(BEGELEIDER);
+    await page.goto(`${app.url}/onderzoeken/${app.demoInvestigationId}/rapport?test=1`);
+    await page.getByText("Live verbonden").waitFor();
+    type Hook = { doc: { getMap(n: string): Map<string, { get(k: string): unknown; set(k: string, v: unknown): void }>; transact(f: () => void, o: unknown): void }; origin: unknown };
+    const concepts = () =>
+      page.evaluate(() => {
+        const events = (window.__ketenlijn as unknown as Hook).doc.getMap("events");
+        return [...events.values()].filter((e) => e.get("status") === "concept").length;
+      });
+    const before = await concepts();
+    const phrase = (n: number) => (n === 0 ? null : `${n} ${n === 1 ? "feit is" : "feiten zijn"} nog niet bevestigd door de organisatie.`);
+
+    // As if a partner changed a fact on the Tijdlijn page: one confirmed fact back to concept.
+    const changed = await page.evaluate(() => {
+      const hook = window.__ketenlijn as unknown as Hook;
+      const [id, event] = [...hook.doc.getMap("events").entries()].find(([, e]) => e.get("status") === "bevestigd")!;
+      hook.doc.transact(() => event.set("status", "concept"), hook.origin);
+      return id;
+    });
+    await expect.poll(() => itemOf(page, "5a").textContent(), { timeout: 10_000 }).toContain(phrase(before + 1)!);
+    expect(await statusOf(page, "5a")).toBe("in_concept");
+
+    // And back: the line returns to what it was.
+    await page.evaluate((id) => {
+      const hook = window.__ketenlijn as unknown as Hook;
+      const event = hook.doc.getMap("events").get(id)!;
+      hook.doc.transact(() => event.set("status", "bevestigd"), hook.origin);
+    }, changed);
+    await expect.poll(() => itemOf(page, "5a").textContent(), { timeout: 10_000 }).not.toContain(phrase(before + 1)!);
+    if (before > 0) expect(await itemOf(page, "5a").textContent()).toContain(phrase(before)!);
+    await page.close();
+  });
+});
+
 describe("report page: toezichthouder", () => {
   it("invited into the workspace, reads the report without edit or export controls", async () => {
     const page = await newPage(TOEZICHT);

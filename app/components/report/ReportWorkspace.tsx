@@ -1,7 +1,8 @@
 // The Rapport page: the checklist as an outline with each item's status, what is missing and where
 // it is filled in; the narrative sections written live (one editor open at a time, the others
 // shown as text); who is working here now; the .docx export. One collaboration connection for the
-// page (useCollabDoc); the statuses of the narrative items follow the texts as people type.
+// page (useCollabDoc); the statuses of the narrative items follow the texts as people type, the
+// others are fetched again shortly after the timeline or analysis changes.
 import { PresenceChips } from "~/components/workspace/PresenceChips.tsx";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ReportAudience } from "~/domain/report/model.ts";
@@ -14,6 +15,7 @@ import { usePresence } from "~/components/workspace/usePresence.ts";
 import { ExportPanel } from "./ExportPanel.tsx";
 import { isLiveNarrative, summarise, summaryLine, withLiveStatus, type OutlineChapter, type OutlineItem } from "./outline.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
+import { useRefreshOnDataChange } from "./useRefreshOnDataChange.ts";
 import { useSectionBlocks } from "./useSectionBlocks.ts";
 
 // Client only, and only when someone opens a section: TipTap is not needed to read the page.
@@ -58,6 +60,7 @@ export function ReportWorkspace({ investigationId, user, role, canWrite, audienc
     [chapters],
   );
   const liveBlocks = useSectionBlocks(live ? session.doc : null, textIds);
+  useRefreshOnDataChange(live ? session.doc : null);
   const shown = useMemo(() => (liveBlocks ? withLiveStatus(chapters, liveBlocks) : chapters), [chapters, liveBlocks]);
   const summary = useMemo(() => summarise(shown), [shown]);
   const blocksOf = useCallback((id: string): readonly FrozenBlock[] => liveBlocks?.get(id) ?? sections[id] ?? [], [liveBlocks, sections]);
