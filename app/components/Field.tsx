@@ -15,19 +15,27 @@ function Wrapper({ name, label, error, hint, required, children }: Common & { ch
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
-      {hint ? (
-        <p className="field__hint" id={`f-${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint name={name} hint={hint} />
       {children}
-      {error ? (
-        <p className="field__error" id={`f-${name}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorText name={name} error={error} />
     </div>
   );
+}
+
+function FieldHint({ name, hint }: { name: string; hint?: string }) {
+  return hint ? (
+    <p className="field__hint" id={`f-${name}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+function FieldErrorText({ name, error }: { name: string; error?: string }) {
+  return error ? (
+    <p className="field__error" id={`f-${name}-error`}>
+      {error}
+    </p>
+  ) : null;
 }
 
 function describedBy(p: Common) {
@@ -105,16 +113,8 @@ export function CheckboxField(p: Common & { value?: string; defaultChecked?: boo
         />
         <label htmlFor={`f-${p.name}`}>{p.label}</label>
       </div>
-      {p.hint ? (
-        <p className="field__hint" id={`f-${p.name}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p className="field__error" id={`f-${p.name}-error`}>
-          {p.error}
-        </p>
-      ) : null}
+      <FieldHint name={p.name} hint={p.hint} />
+      <FieldErrorText name={p.name} error={p.error} />
     </div>
   );
 }
