@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Route } from "./+types/investigation-analysis";
 import { AnalysisWorkspace } from "~/components/analysis/AnalysisWorkspace.tsx";
 import analysisStyles from "~/components/analysis/analysis.css?url";
+import liveStatusStyles from "~/components/workspace/live-status.css?url";
 import { todayInAmsterdam } from "~/domain/calendar-date.ts";
 import { ANALYSIS_METHODS, type AnalysisMethod } from "~/domain/investigation-fields.ts";
 import { can } from "~/domain/policy.ts";
@@ -16,7 +17,10 @@ import { schema } from "../../db/client.ts";
 import { audit } from "../../server/audit.ts";
 import { getInvestigation } from "../../server/investigations.ts";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: analysisStyles }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: liveStatusStyles },
+  { rel: "stylesheet", href: analysisStyles },
+];
 
 export const meta: Route.MetaFunction = ({ matches }) => {
   const parent = matches.find((m) => m?.id === "routes/investigation")?.data as { investigation?: { title: string } } | undefined;

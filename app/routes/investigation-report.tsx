@@ -6,12 +6,16 @@ import { useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-report";
 import { ReportWorkspace } from "~/components/report/ReportWorkspace.tsx";
 import reportStyles from "~/components/report/report.css?url";
+import liveStatusStyles from "~/components/workspace/live-status.css?url";
 import { can } from "~/domain/policy.ts";
 import { requireInvestigation } from "~/lib/guards.server.ts";
 import { exportAudiences, loadReportPage } from "~/components/report/report-page.server.ts";
 import { getInvestigation } from "../../server/investigations.ts";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: liveStatusStyles },
+  { rel: "stylesheet", href: reportStyles },
+];
 
 export const meta: Route.MetaFunction = ({ matches }) => {
   const parent = matches.find((m) => m?.id === "routes/investigation")?.data as { investigation?: { title: string } } | undefined;
