@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { useNonce } from "./lib/nonce.ts";
+import "./lib/zod-dutch.ts"; // Dutch default messages for every zod schema
 import stylesHref from "./styles.css?url";
 
 export const links: Route.LinksFunction = () => [

@@ -457,10 +457,10 @@ describe("security headers and error pages", () => {
       message: "U heeft geen toestemming voor deze handeling in dit onderzoek.",
     },
     {
-      name: "a body that cannot be parsed (500)",
+      name: "a body that cannot be parsed (400)",
       fetch: () => client().request("POST", "/login", undefined, { origin: app.url, "content-type": "multipart/form-data; boundary=x" }),
-      status: 500,
-      message: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+      status: 400,
+      message: "Het formulier kon niet worden gelezen.",
     },
     {
       name: "a POST to a page without a form (405)",
