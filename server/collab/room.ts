@@ -286,7 +286,7 @@ export class Room {
       }
     }
     try {
-      const check = this.guard.check(update, conn.user.membership, conn.user.id);
+      const check = this.guard.check(update, conn.user);
       if (!check.ok) {
         // Not applied, not logged, not broadcast; the peer is told why and closed. Closing is
         // needed: Yjs integrates a client's updates in clock order, so after a refused update
