@@ -304,15 +304,19 @@ describe("updates Yjs would hold back (issue 16)", () => {
     const guard = new WriteGuard(server);
     // The attacker predicts the next item's id: a replica where the lead has typed it already.
     const predicted = new Y.Doc();
-    predicted.clientID = lead.clientID;
     Y.applyUpdate(predicted, Y.encodeStateAsUpdate(lead));
+    // Set after syncing: a remote update with a doc's own client id makes Yjs pick a new one.
+    predicted.clientID = lead.clientID;
     const text = (predicted.getXmlFragment("section:7a").get(0) as Y.XmlElement).get(0) as Y.XmlText;
     text.insert(text.length, " En");
     const attacker = new Y.Doc();
     Y.applyUpdate(attacker, Y.encodeStateAsUpdate(predicted));
     const sv = Y.encodeStateVector(attacker);
     ((attacker.getXmlFragment("section:7a").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(text.length, " INGEVOEGD");
-    const attack = Y.diffUpdate(Y.encodeStateAsUpdate(attacker, sv), Y.encodeStateVector(server));
+    const attack = Y.encodeStateAsUpdate(attacker, sv);
+    // Its origin is the lead's third next clock (" En"), which the server does not have.
+    const next = Y.getState(server.store, lead.clientID);
+    expect((Y.decodeUpdate(attack).structs[0] as Y.Item).origin).toEqual(Y.createID(lead.clientID, next + 2));
     const result = guard.check(attack, writerA);
     expect(result.ok).toBe(false);
     if (result.ok) Y.applyUpdate(server, attack);
