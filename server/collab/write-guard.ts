@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { z } from "zod";
 import { can, type Membership } from "../../app/domain/policy.ts";
 import { canResolveComment, CommentSchema, COMMENTS_MAP, RESOLUTION_KEYS } from "../../app/domain/timeline/comments.ts";
 import { allowedEventActions, canEditEvent, canManageTimelineStructure, canSetEventStatus } from "../../app/domain/timeline/mutations.ts";
@@ -33,6 +34,8 @@ export interface Writer {
   membership: Membership;
 }
 
+/** The event's fields without the rules between them (see isWellFormedEvent). */
+const EventFieldsSchema = z.object(EventSchema.shape);
 const DISPUTE_KEYS = new Set(["status", "statusReason", "updatedBy", "updatedAt"]);
 /** Maps the check reads by name: defined first, because a root type first seen in an update is a placeholder object. */
 const TIMELINE_MAPS = ["parties", "periods", "events", COMMENTS_MAP];
@@ -201,8 +204,7 @@ function checkEventEntry(current: Y.Doc, shadow: Y.Doc, id: string, userId: stri
   const after = shadow.getMap("events").get(id);
   if (after === undefined) return null;
   if (!(after instanceof Y.Map)) return "Een feit moet een geldig feit zijn.";
-  const wasValid = !(before instanceof Y.Map) || EventSchema.safeParse(yToPlain(before)).success;
-  if (wasValid && !EventSchema.safeParse(yToPlain(after)).success) return "Een feit moet een geldig feit zijn.";
+  if (isWellFormedEvent(before) && !isWellFormedEvent(after)) return "Een feit moet een geldig feit zijn.";
   const own = "Een feit kan alleen op uw eigen naam worden toegevoegd of gewijzigd.";
   if (!(before instanceof Y.Map)) {
     return after.get("createdBy") === userId && after.get("updatedBy") === userId ? null : own;
@@ -210,6 +212,16 @@ function checkEventEntry(current: Y.Doc, shadow: Y.Doc, id: string, userId: stri
   if (after.get("createdBy") !== before.get("createdBy")) return own;
   if (after.get("updatedBy") !== before.get("updatedBy") && after.get("updatedBy") !== userId) return own;
   return null;
+}
+
+/**
+ * Every field of the right kind and within bounds. The rules between fields (end after start, a
+ * reason with "betwist") are left out: two honest concurrent edits can break them together, and a
+ * refusal would throw away the partner's edit.
+ */
+function isWellFormedEvent(value: unknown): boolean {
+  if (value === undefined) return true;
+  return value instanceof Y.Map && EventFieldsSchema.safeParse(yToPlain(value)).success;
 }
 
 /** A ketenpartner's change to one comment: null when allowed, else the Dutch reason. */

@@ -424,6 +424,16 @@ describe("who-fields and junk entries (issue 16)", () => {
     expect(checkWrite(server, junkMap, writerA)).toEqual({ ok: false, message: "Een feit moet een geldig feit zijn." });
     expect(checkWrite(server, clientUpdate(server, (d) => d.getMap("comments").set("rommel", 42)), writerA).ok).toBe(false);
   });
+
+  it("refuses a field of the wrong kind on an own fact, but not a rule between fields that a concurrent edit can break", () => {
+    const { server, eventA } = setup();
+    const junkTitle = clientUpdate(server, (d) => (d.getMap("events").get(eventA) as Y.Map<unknown>).set("title", 42));
+    expect(checkWrite(server, junkTitle, writerA)).toEqual({ ok: false, message: "Een feit moet een geldig feit zijn." });
+    // The onderzoeker moved the start to 2014-06 meanwhile; the partner's end (valid when made) is before it.
+    const end = clientUpdate(server, (d) => (d.getMap("events").get(eventA) as Y.Map<unknown>).set("end", "2014-04"));
+    (server.getMap("events").get(eventA) as Y.Map<unknown>).set("start", "2014-06");
+    expect(checkWrite(server, end, writerA)).toEqual({ ok: true });
+  });
 });
 
 function eventTitle(doc: Y.Doc, id: string): unknown {
