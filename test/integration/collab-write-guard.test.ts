@@ -92,6 +92,7 @@ describe("collaboration: updates Yjs would hold back", () => {
     await waitFor(() => observer.doc.getXmlFragment(SECTION).toString().includes("Tweede alinea."), "the second paragraph reaches the observer");
     const stored = await loadDoc(db.handle.db, inv);
     expect(stored.getXmlFragment(SECTION).toString()).toContain("Tweede alinea.");
+    expect(stored.store.pendingDs).toBeNull();
     const fresh = peer(srv, inv, partner);
     await synced(fresh);
     expect(fresh.doc.getXmlFragment(SECTION).toString()).toContain("Tweede alinea.");
