@@ -128,6 +128,36 @@ describe("collaboration: updates Yjs would hold back", () => {
   });
 });
 
+describe("collaboration: held-back content in a stored snapshot", () => {
+  it("drops a pending delete set that a snapshot carries, so it cannot delete the procesbegeleider's next paragraph", async () => {
+    const inv = await createInvestigation(srv.ctx);
+    const lead = await addMember(srv.ctx, inv, "procesbegeleider", "Begeleider");
+    const observerUser = await addMember(srv.ctx, inv, "onderzoeker", "Onderzoeker");
+    // A snapshot written before the write check refused such updates: a section, plus a deletion
+    // of every future clock of the client the lead will write with.
+    const leadClient = 424242;
+    const before = new Y.Doc();
+    before.getXmlFragment(SECTION).insert(0, [paragraph("Eerste alinea.")]);
+    const snapshot = Y.mergeUpdates([Y.encodeStateAsUpdate(before), deleteRange(leadClient, 0, 1e9)]);
+    const probe = new Y.Doc();
+    Y.applyUpdate(probe, snapshot);
+    expect(probe.store.pendingDs).not.toBeNull();
+    await srv.ctx.db.insert(schema.collabSnapshots).values({ investigationId: inv, snapshot, lastUpdateId: 0 });
+
+    const doc = new Y.Doc();
+    doc.clientID = leadClient;
+    const leadPeer = peer(srv, inv, lead, { doc });
+    await synced(leadPeer);
+    await waitFor(() => doc.getXmlFragment(SECTION).toString().includes("Eerste alinea."), "the lead has the stored section");
+    doc.getXmlFragment(SECTION).insert(1, [paragraph("Tweede alinea.")]);
+    const observer = peer(srv, inv, observerUser);
+    await synced(observer);
+    await waitFor(() => observer.doc.getXmlFragment(SECTION).toString().includes("Tweede alinea."), "the second paragraph reaches the observer");
+    const stored = await loadDoc(db.handle.db, inv);
+    expect(stored.getXmlFragment(SECTION).toString()).toContain("Tweede alinea.");
+  });
+});
+
 describe("collaboration: who-fields and junk from a ketenpartner", () => {
   /** Lays out the partner's lane with one fact; returns their ids. */
   async function withLane() {
