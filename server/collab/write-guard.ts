@@ -52,15 +52,26 @@ export function needsWriteCheck(membership: Membership): boolean {
  */
 export class WriteGuard {
   private shadow: Y.Doc | null = null;
+  /**
+   * Which user first wrote under each Yjs client id while this document is open. Client ids are not
+   * authenticated: a ketenpartner writing under the procesbegeleider's id at its next clock would make
+   * the server drop the procesbegeleider's own later structs as duplicates. Ids used before the document
+   * was opened are not known here (see docs/decisions/0008-collab-guard-incomplete-updates.md).
+   */
+  private readonly owners = new Map<number, string>();
 
-  constructor(private readonly doc: Y.Doc) {
+  /** `writerOf` names the user behind an update's origin on the document (the room: its connection). */
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly writerOf: (origin: unknown) => string | undefined = () => undefined,
+  ) {
     doc.on("update", this.follow);
   }
 
   check(update: Uint8Array, writer: Writer): WriteCheck {
     if (!needsWriteCheck(writer.membership)) return { ok: true };
     if (writer.membership.role !== "ketenpartner") return refuse("U kunt deze werkruimte alleen lezen.");
-    const early = checkDeleteRanges(this.doc, update);
+    const early = checkClients(this.doc, update, this.owners, writer.id);
     if (early) return early;
     const shadow = (this.shadow ??= copyOf(this.doc));
     let result: WriteCheck | null = null;
@@ -79,7 +90,11 @@ export class WriteGuard {
   }
 
   /** Whatever the document integrates, the shadow integrates too (an update it already has is a no-op). */
-  private readonly follow = (update: Uint8Array) => {
+  private readonly follow = (update: Uint8Array, origin: unknown) => {
+    const user = this.writerOf(origin);
+    if (user !== undefined) {
+      for (const client of Y.parseUpdateMeta(update).to.keys()) if (!this.owners.has(client)) this.owners.set(client, user);
+    }
     if (!this.shadow) return;
     try {
       Y.applyUpdate(this.shadow, update);
@@ -125,18 +140,24 @@ function hasPending(doc: Y.Doc): boolean {
 const INCOMPLETE = "Deze wijziging verwijst naar inhoud die (nog) niet bestaat en is geweigerd.";
 
 /**
- * A deletion of clocks that exist neither in the document nor in the update itself: Yjs would keep
- * it and delete whatever that client writes next (the pending delete set check catches it as well;
- * this one needs no shadow and names the cause).
+ * What the update claims about clients before anything is applied. New structs under a client id that
+ * another user writes with are refused. So is a deletion of clocks that exist neither in the document
+ * nor in the update itself: Yjs would keep it and delete whatever that client writes next (the pending
+ * delete set check catches it as well; this one needs no shadow and names the cause).
  */
-function checkDeleteRanges(doc: Y.Doc, update: Uint8Array): WriteCheck | null {
+function checkClients(doc: Y.Doc, update: Uint8Array, owners: ReadonlyMap<number, string>, userId: string): WriteCheck | null {
   const { structs, ds } = Y.decodeUpdate(update);
-  if (ds.clients.size === 0) return null;
   const ends = new Map<number, number>();
   for (const s of structs) {
     if (s instanceof Y.Skip) continue;
     const end = s.id.clock + s.length;
     if (end > (ends.get(s.id.client) ?? 0)) ends.set(s.id.client, end);
+  }
+  for (const [client, end] of ends) {
+    const owner = owners.get(client);
+    if (owner !== undefined && owner !== userId && end > Y.getState(doc.store, client)) {
+      return refuse("Deze wijziging is geweigerd: ze staat onder de schrijfsleutel (client-id) van een andere deelnemer.");
+    }
   }
   for (const [client, ranges] of ds.clients) {
     const known = Math.max(Y.getState(doc.store, client), ends.get(client) ?? 0);

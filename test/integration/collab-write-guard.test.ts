@@ -202,6 +202,22 @@ describe("collaboration: who-fields and junk from a ketenpartner", () => {
     expect(leadPeer.doc.getMap("events").has(forged)).toBe(false);
   });
 
+  it("refuses a fact written under the procesbegeleider's client id; the procesbegeleider's next edit still arrives", async () => {
+    const { inv, partner, leadPeer, observer, lane, a } = await withLane();
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(a.doc));
+    forger.clientID = leadPeer.doc.clientID;
+    const sv = Y.encodeStateVector(forger);
+    addEvent(forger, randomUUID(), lane, { title: "Onder andermans sleutel", createdBy: partner.userId, updatedBy: partner.userId });
+    const sent = await sendRaw(inv, partner.cookie, Y.encodeStateAsUpdate(forger, sv));
+    await waitFor(() => sent.closed()?.code === 4409, "the partner's socket is closed with 4409");
+
+    firstText(leadPeer.doc).insert(0, "Belangrijk: ");
+    await waitFor(() => observer.doc.getXmlFragment(SECTION).toString().includes("Belangrijk: Eerste alinea."), "the lead's edit reaches the observer");
+    const stored = await loadDoc(db.handle.db, inv);
+    expect(stored.getXmlFragment(SECTION).toString()).toContain("Belangrijk: Eerste alinea.");
+  });
+
   it("refuses a value under events that is no fact, instead of showing everyone 'Ongeldige invoer'", async () => {
     const { inv, partner, leadPeer, lane, a } = await withLane();
     a.doc.getMap("events").set("rommel", "Ongeldige invoer");

@@ -372,6 +372,30 @@ describe("updates Yjs would hold back (issue 16)", () => {
   });
 });
 
+describe("client ids (issue 16)", () => {
+  it("refuses new structs under a client id another user writes with, so the procesbegeleider's next edits are not dropped as duplicates", () => {
+    const { server, laneA, ctx } = setup();
+    // As in the room: the origin on the document names the user.
+    const guard = new WriteGuard(server, (origin) => (typeof origin === "string" ? origin : undefined));
+    const lead = new Y.Doc();
+    Y.applyUpdate(lead, Y.encodeStateAsUpdate(server));
+    lead.on("update", (u: Uint8Array) => Y.applyUpdate(server, u, "user-procesbegeleider"));
+    lead.getXmlFragment("section:7a").insert(0, [new Y.XmlText("Eerste.")]);
+
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(server));
+    forger.clientID = lead.clientID;
+    const sv = Y.encodeStateVector(forger);
+    createEvent(forger, { title: "Eigen", party: laneA, start: "2014", kind: "contact" }, ctx);
+    const forged = Y.encodeStateAsUpdate(forger, sv);
+    expect(guard.check(forged, writerA).ok).toBe(false);
+    // The same fact under the partner's own client id is fine.
+    const own = clientUpdate(server, (d) => createEvent(d, { title: "Eigen", party: laneA, start: "2014", kind: "contact" }, ctx));
+    expect(guard.check(own, writerA)).toEqual({ ok: true });
+    guard.destroy();
+  });
+});
+
 describe("who-fields and junk entries (issue 16)", () => {
   const as = (userId: string, userName: string) => ({ userId, userName, origin: "client" });
 
