@@ -82,7 +82,7 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
-  private readonly guard = new WriteGuard(this.doc);
+  private readonly guard = new WriteGuard(this.doc, (origin) => (origin instanceof Connection ? origin.user.id : undefined));
   /** "open" accepts peers; "closing"/"closed" do not (the registry waits for `closed`). */
   state: "open" | "closing" | "closed" = "open";
   readonly closed: Promise<void>;
@@ -286,7 +286,7 @@ export class Room {
       }
     }
     try {
-      const check = this.guard.check(update, conn.user.membership, conn.user.id);
+      const check = this.guard.check(update, conn.user);
       if (!check.ok) {
         // Not applied, not logged, not broadcast; the peer is told why and closed. Closing is
         // needed: Yjs integrates a client's updates in clock order, so after a refused update
