@@ -105,7 +105,7 @@ describe("axe on every page", () => {
     await page.getByRole("button", { name: "Wachtwoord opslaan" }).waitFor();
     await report.check(page, "reset password, valid link");
     await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
-    await page.getByText("Kies een wachtwoord van minstens 10 tekens.").waitFor();
+    await page.getByText("Kies een wachtwoord van minstens 12 tekens.").waitFor();
     await report.check(page, "reset password, errors");
 
     await visit(page, "/wachtwoord-herstellen/deze-link-bestaat-niet", "Nieuw wachtwoord kiezen");
