@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, max, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, lt, max, sql, type SQL } from "drizzle-orm";
 import { schema } from "../../db/client.ts";
 import {
   FAILURE_MEMORY_HOURS,
@@ -107,7 +107,7 @@ export async function completeSecondFactor(
   if (!input.challenge || input.challenge.length > 200) return { ok: false, reason: "expired" };
   const tokenHash = hashToken(input.challenge);
   const [row] = await ctx.db
-    .select({ userId: schema.loginChallenges.userId, email: schema.users.email, failures: schema.loginChallenges.failures })
+    .select({ userId: schema.loginChallenges.userId, email: schema.users.email })
     .from(schema.loginChallenges)
     .innerJoin(schema.users, eq(schema.users.id, schema.loginChallenges.userId))
     .where(and(eq(schema.loginChallenges.tokenHash, tokenHash), gt(schema.loginChallenges.expiresAt, ctx.clock.now())))
@@ -126,7 +126,7 @@ export async function completeSecondFactor(
     });
     const [updated] = await ctx.db
       .update(schema.loginChallenges)
-      .set({ failures: row.failures + 1 })
+      .set({ failures: sql`${schema.loginChallenges.failures} + 1` })
       .where(eq(schema.loginChallenges.tokenHash, tokenHash))
       .returning({ failures: schema.loginChallenges.failures });
     if (!updated || updated.failures >= MAX_CODE_FAILURES) {

@@ -144,6 +144,18 @@ describe("changing the password while logged in", () => {
     expect(audit.length).toBeGreaterThan(0);
   });
 
+  it("after 5 wrong current passwords in 15 minutes even the right one is refused for a while", async () => {
+    const email = await newAccount();
+    const c = await loggedIn(email);
+    const change = (currentPassword: string) => c.post(SECURITY, { intent: "password", currentPassword, password: STRONG, passwordRepeat: STRONG });
+    for (let i = 0; i < 5; i++) expect((await change("niet-mijn-wachtwoord")).status).toBe(403);
+    const refused = await change(PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(decodeHtml(await refused.text())).toContain("Te vaak een verkeerd huidig wachtwoord.");
+    clock.advance(16 * MINUTE);
+    expect((await change(PASSWORD)).status).toBe(200);
+  });
+
   it("the page needs a login", async () => {
     const res = await client().get(SECURITY);
     expect(res.status).toBe(302);
@@ -227,6 +239,17 @@ describe("second factor (TOTP) with recovery codes", () => {
     expect(second.c.cookie).toBeNull();
     // The page counts what is left.
     expect(decodeHtml(await (await first.c.get(SECURITY)).text())).toContain("nog 9 ongebruikte herstelcodes");
+  });
+
+  it("one recovery code sent in two logins at once lets in at most one", async () => {
+    clock.advance(25 * 60 * MINUTE);
+    const email = await newAccount();
+    const { codes } = await enrol(email);
+    const a = await passwordStep(email);
+    const b = await passwordStep(email);
+    const results = await Promise.all([a.submit(codes[0]), b.submit(codes[0])]);
+    await Promise.all(results.map((r) => r.text()));
+    expect(results.map((r) => r.status).sort()).toEqual([302, 401]);
   });
 
   it("the password alone gives no session, and a challenge dies after 5 wrong codes", async () => {
