@@ -1,29 +1,19 @@
-import { eq } from "drizzle-orm";
 import { data, Form, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/account-security";
 import { FormError, TextField } from "~/components/Field.tsx";
 import { changePasswordSchema, fieldErrors } from "~/domain/forms.ts";
 import { checkPassword } from "~/domain/password-strength.ts";
 import { formValues, requireUser } from "~/lib/guards.server.ts";
-import { schema } from "../../db/client.ts";
 import { changePassword } from "../../server/auth/password-change.ts";
-import { verifyPassword } from "../../server/auth/passwords.ts";
 import { sessionCookie } from "../../server/auth/sessions.ts";
-import { confirmEnrolment, disableTotp, enrolmentView, startEnrolment, unusedRecoveryCodes } from "../../server/auth/totp.ts";
+import { confirmEnrolment, disableTotp, pendingEnrolment, startEnrolment, totpStatus } from "../../server/auth/totp.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Wachtwoord en inloggen – Ketenlijn" }];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  const [row] = await context.app.db
-    .select({ enabledAt: schema.users.totpEnabledAt })
-    .from(schema.users)
-    .where(eq(schema.users.id, user.id));
-  return {
-    totpEnabled: !!row?.enabledAt,
-    recoveryCodesLeft: row?.enabledAt ? await unusedRecoveryCodes(context.app, user.id) : 0,
-    isProcesbegeleider: user.canCreateInvestigations,
-  };
+  const status = await totpStatus(context.app, user.id);
+  return { totpEnabled: status.enabled, recoveryCodesLeft: status.recoveryCodesLeft, isProcesbegeleider: user.canCreateInvestigations };
 }
 
 type Enrol = { secret: string; qrSvg: string };
@@ -74,19 +64,16 @@ export async function action({ context, request }: Route.ActionArgs) {
     const codes = await confirmEnrolment(context.app, user.id, values.code ?? "", context.ip);
     if (!codes) {
       // Show the same secret again so the user can retry without scanning a new one.
-      const [row] = await context.app.db.select({ pending: schema.users.totpPendingSecret }).from(schema.users).where(eq(schema.users.id, user.id));
-      const enrol = row?.pending ? await enrolmentView(row.pending, user.email) : undefined;
+      const enrol = await pendingEnrolment(context.app, user.id, user.email);
       return fail({ code: "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer de nieuwe code." }, 400, {
-        enrol: enrol && { secret: enrol.secret, qrSvg: enrol.qrSvg },
+        enrol: enrol ? { secret: enrol.secret, qrSvg: enrol.qrSvg } : undefined,
       });
     }
     return data<ActionData>({ intent, errors: {}, recoveryCodes: codes, done: "Inloggen met een code staat aan." });
   }
 
   if (intent === "totp-disable") {
-    const [row] = await context.app.db.select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, user.id));
-    if (!row || !(await verifyPassword(row.hash, values.currentPassword ?? ""))) return fail({ disablePassword: "Uw wachtwoord klopt niet." }, 403);
-    await disableTotp(context.app, user.id, context.ip);
+    if (!(await disableTotp(context.app, user.id, values.currentPassword ?? "", context.ip))) return fail({ disablePassword: "Uw wachtwoord klopt niet." }, 403);
     return data<ActionData>({ intent, errors: {}, done: "Inloggen met een code staat uit." });
   }
 

@@ -6,6 +6,7 @@ import { schema } from "../../db/client.ts";
 import { audit } from "../audit.ts";
 import type { AppContext } from "../context.ts";
 import { hashToken } from "../tokens.ts";
+import { verifyPassword } from "./passwords.ts";
 
 // TOTP (RFC 6238) with the settings every authenticator app understands: SHA-1, 6 digits, 30 s.
 const PERIOD = 30;
@@ -81,7 +82,23 @@ export async function replaceRecoveryCodes(ctx: AppContext, userId: string): Pro
   return codes;
 }
 
-export async function disableTotp(ctx: AppContext, userId: string, ip: string): Promise<void> {
+/** Whether TOTP is on, and how many recovery codes are left. */
+export async function totpStatus(ctx: AppContext, userId: string): Promise<{ enabled: boolean; recoveryCodesLeft: number }> {
+  const [row] = await ctx.db.select({ enabledAt: schema.users.totpEnabledAt }).from(schema.users).where(eq(schema.users.id, userId));
+  const enabled = !!row?.enabledAt;
+  return { enabled, recoveryCodesLeft: enabled ? await unusedRecoveryCodes(ctx, userId) : 0 };
+}
+
+/** The enrolment still waiting for its first code, to show again after a wrong code. */
+export async function pendingEnrolment(ctx: AppContext, userId: string, email: string): Promise<Enrolment | null> {
+  const [row] = await ctx.db.select({ pending: schema.users.totpPendingSecret }).from(schema.users).where(eq(schema.users.id, userId));
+  return row?.pending ? enrolmentView(row.pending, email) : null;
+}
+
+/** Turns TOTP off after checking the password (a session alone must not be enough). */
+export async function disableTotp(ctx: AppContext, userId: string, password: string, ip: string): Promise<boolean> {
+  const [user] = await ctx.db.select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, userId));
+  if (!user || !(await verifyPassword(user.hash, password))) return false;
   await ctx.db
     .update(schema.users)
     .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
@@ -89,6 +106,7 @@ export async function disableTotp(ctx: AppContext, userId: string, ip: string): 
   await ctx.db.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.userId, userId));
   await ctx.db.delete(schema.loginChallenges).where(eq(schema.loginChallenges.userId, userId));
   await audit(ctx, { action: "totp.disabled", actorId: userId, ip });
+  return true;
 }
 
 export async function unusedRecoveryCodes(ctx: AppContext, userId: string): Promise<number> {

@@ -156,6 +156,19 @@ describe("changing the password while logged in", () => {
     expect((await change(PASSWORD)).status).toBe(200);
   });
 
+  it("a post from another site is refused and changes nothing", async () => {
+    const email = await newAccount();
+    const c = await loggedIn(email);
+    const res = await c.post(
+      SECURITY,
+      { intent: "password", currentPassword: PASSWORD, password: STRONG, passwordRepeat: STRONG },
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    );
+    expect(res.status).toBe(403);
+    await res.text();
+    expect((await client().post("/login", { email, password: PASSWORD })).status).toBe(302);
+  });
+
   it("the page needs a login", async () => {
     const res = await client().get(SECURITY);
     expect(res.status).toBe(302);
