@@ -35,6 +35,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {data?.user ? (
             <nav aria-label="Account" className="topbar__account">
               <span>{data.user.name}</span>
+              <Link to="/account/beveiliging">Wachtwoord en inloggen</Link>
               <form method="post" action="/logout">
                 <button type="submit" className="button button--link">
                   Uitloggen

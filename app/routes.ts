@@ -7,6 +7,7 @@ export default [
   route("wachtwoord-vergeten", "routes/forgot-password.tsx"),
   route("wachtwoord-herstellen/:token", "routes/reset-password.tsx"),
   route("uitnodiging/:token", "routes/invitation.tsx"),
+  route("account/beveiliging", "routes/account-security.tsx"),
   route("onderzoeken/nieuw", "routes/investigation-new.tsx"),
   route("onderzoeken/:id", "routes/investigation.tsx", [
     index("routes/investigation-overview.tsx"),
