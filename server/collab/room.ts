@@ -250,9 +250,11 @@ export class Room {
     for (const entry of entries) {
       if (!awarenessEntryChanges(this.awareness, entry)) continue;
       const owner = this.awarenessOwners.get(entry.clientId);
-      if (owner && owner !== conn) continue;
-      if (!owner) {
-        if (entry.state === "null") continue; // nobody's presence to remove
+      // A tab that reconnects before the server noticed its old socket is gone keeps its client
+      // id: the same user may take it over; anyone else is skipped.
+      if (owner && owner !== conn && owner.user.id !== conn.user.id) continue;
+      if (owner !== conn) {
+        if (entry.state === "null") continue; // not (yet) its presence to remove
         fresh.add(entry.clientId);
         if (conn.awarenessIds.size + fresh.size > limits.maxAwarenessIdsPerConnection) return closeFor(CLOSE.policy, REASON.awarenessNotOwn);
       }
@@ -262,6 +264,7 @@ export class Room {
     if (kept.length === 0) return;
     if (!conn.takeAwarenessTokens(kept.length)) return closeFor(CLOSE.rateLimited, REASON.awarenessRate);
     for (const entry of kept) {
+      this.awarenessOwners.get(entry.clientId)?.awarenessIds.delete(entry.clientId);
       conn.awarenessIds.add(entry.clientId);
       this.awarenessOwners.set(entry.clientId, conn);
     }

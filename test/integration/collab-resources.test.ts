@@ -118,6 +118,26 @@ describe("presence is bound to the connection", () => {
     await raw.closed;
   });
 
+  it("lets the same user's new connection take over its client id (a tab reconnecting), and keeps it when the old one closes", async () => {
+    const old = rawPeer(srv, inv, toezicht.cookie);
+    await opened(old);
+    const id = 900_002;
+    old.ws.send(awarenessFrame([{ clientId: id, clock: 1, state: { editing: "oud" } }]));
+    await waitFor(() => a.provider.awareness.getStates().get(id)?.editing === "oud", "old tab's presence");
+    const fresh = rawPeer(srv, inv, toezicht.cookie);
+    await opened(fresh);
+    fresh.ws.send(awarenessFrame([{ clientId: id, clock: 2, state: { editing: "nieuw" } }]));
+    await waitFor(() => a.provider.awareness.getStates().get(id)?.editing === "nieuw", "new tab's presence");
+    old.ws.close();
+    await old.closed;
+    await waitFor(() => srv.collab.stats().connections === 3, "the old tab has left");
+    await presenceMarker();
+    expect(a.provider.awareness.getStates().get(id)?.editing).toBe("nieuw");
+    fresh.ws.close();
+    await fresh.closed;
+    await waitFor(() => !a.provider.awareness.getStates().has(id), "presence removed with its connection");
+  });
+
   it("closes a read-only peer that sends 5,000 presence entries in one message (4008); nobody sees them", async () => {
     const raw = rawPeer(srv, inv, toezicht.cookie);
     await opened(raw);
