@@ -141,15 +141,17 @@ export function awarenessEntryChanges(awareness: awarenessProtocol.Awareness, en
 }
 
 /**
- * The presence state as peers see it: the user fields are the logged-in user's, whatever the
- * client wrote (a client could otherwise show as someone else). Only a short colour is kept.
+ * The presence state as peers see it: `user.id`, `user.name` and `user.role` are the logged-in
+ * user's, whatever the client wrote (a client could otherwise show as someone else). The client's
+ * other user fields (a colour, an editor's cursor data) are kept; a colour only as a short string.
  */
 export function stampPresence(stateJson: string, user: { id: string; name: string; role: string }): string {
   const parsed: unknown = JSON.parse(stateJson);
   const state: Record<string, unknown> = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? { ...(parsed as Record<string, unknown>) } : {};
-  const given = state.user && typeof state.user === "object" ? (state.user as Record<string, unknown>) : {};
-  const color = typeof given.color === "string" && given.color.length <= 32 ? given.color : undefined;
-  state.user = { id: user.id, name: user.name, role: user.role, ...(color ? { color } : {}) };
+  const given: Record<string, unknown> =
+    state.user && typeof state.user === "object" && !Array.isArray(state.user) ? { ...(state.user as Record<string, unknown>) } : {};
+  if (given.color !== undefined && !(typeof given.color === "string" && given.color.length <= 32)) delete given.color;
+  state.user = { ...given, id: user.id, name: user.name, role: user.role };
   return JSON.stringify(state);
 }
 
