@@ -264,6 +264,31 @@ describe("slow readers and connection caps", () => {
   });
 });
 
+describe("the per-document connection cap", () => {
+  it("refuses a connection over the per-document cap with a Dutch HTTP answer; other documents are unaffected", async () => {
+    const small = await startCollabServer({ database: db.handle, limits: { maxConnectionsPerInvestigation: 2 } });
+    try {
+      const doc1 = await createInvestigation(small.ctx);
+      const doc2 = await createInvestigation(small.ctx);
+      const users = await Promise.all(["Een", "Twee", "Drie"].map((n) => addMember(small.ctx, doc1, "onderzoeker", n)));
+      const open = [rawPeer(small, doc1, users[0].cookie), rawPeer(small, doc1, users[1].cookie)];
+      for (const p of open) await opened(p);
+      const refused = await rawUpgrade(small.port, `/collab/${doc1}`, { cookie: users[2].cookie, origin: small.origin });
+      expect(refused.status).toBe(503);
+      expect(refused.raw).toMatch(/te veel verbindingen met dit onderzoek/);
+      const elsewhere = await addMember(small.ctx, doc2, "onderzoeker", "Vijf");
+      const other = rawPeer(small, doc2, elsewhere.cookie);
+      await opened(other);
+      for (const p of [...open, other]) {
+        p.ws.close();
+        await p.closed;
+      }
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe("a large import is stored and acknowledged", () => {
   function drafts(n: number, partyId: string, tag: string) {
     const rows = Array.from({ length: n }, (_, i) => [
