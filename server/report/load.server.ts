@@ -18,6 +18,11 @@ export interface ReportLoadOptions {
   status: "concept" | "definitief";
   /** Today in Europe/Amsterdam, YYYY-MM-DD. */
   today: string;
+  /**
+   * Only the reactions of rounds this user was invited to (what they may open; issue 16). Absent:
+   * every round's reactions (the procesbegeleider, who manages the rounds).
+   */
+  reactionsOfRoundsOf?: string;
 }
 
 export interface LoadedReportInput {
@@ -50,7 +55,7 @@ export async function loadReportInput(ctx: AppContext, investigationId: string, 
     audience === "toezichthouder" ? Promise.resolve(undefined) : loadClientStatus(ctx, investigationId),
     loadCommittee(ctx, investigationId),
     loadInterviews(ctx, investigationId),
-    loadReactions(ctx, investigationId),
+    loadReactions(ctx, investigationId, opts.reactionsOfRoundsOf),
     loadDoc(ctx.db, investigationId),
   ]);
 
@@ -144,14 +149,17 @@ async function loadInterviews(ctx: AppContext, investigationId: string): Promise
 }
 
 /** The signed reactions of every round of the investigation, with what was done with them (appendix). */
-async function loadReactions(ctx: AppContext, investigationId: string): Promise<ReportReaction[]> {
+async function loadReactions(ctx: AppContext, investigationId: string, ofRoundsOf?: string): Promise<ReportReaction[]> {
+  const invitedTo = ofRoundsOf
+    ? sql`${schema.commentRounds.id} in (select ${schema.roundInvitees.roundId} from ${schema.roundInvitees} where ${schema.roundInvitees.userId} = ${ofRoundsOf})`
+    : undefined;
   const rows = await ctx.db
     .select({ round: schema.commentRounds, reaction: schema.roundReactions, invitee: schema.roundInvitees, disposition: schema.reactionDispositions })
     .from(schema.roundReactions)
     .innerJoin(schema.commentRounds, eq(schema.commentRounds.id, schema.roundReactions.roundId))
     .innerJoin(schema.roundInvitees, eq(schema.roundInvitees.id, schema.roundReactions.inviteeId))
     .leftJoin(schema.reactionDispositions, eq(schema.reactionDispositions.reactionId, schema.roundReactions.id))
-    .where(and(eq(schema.commentRounds.investigationId, investigationId), eq(schema.roundReactions.status, "submitted")))
+    .where(and(eq(schema.commentRounds.investigationId, investigationId), eq(schema.roundReactions.status, "submitted"), invitedTo))
     .orderBy(asc(schema.commentRounds.openedAt), asc(schema.roundReactions.submittedAt), asc(schema.roundReactions.createdAt));
   return rows.map(({ round, reaction, invitee, disposition }) => ({
     roundTitle: round.title,
