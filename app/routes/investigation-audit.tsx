@@ -28,6 +28,11 @@ const ACTIONS: Record<string, string> = {
   "round.link_revoked": "Persoonlijke link ingetrokken",
   "reaction.submitted": "Reactie ondertekend en ingediend",
   "reaction.disposition": "Reactie afgehandeld",
+  "investigation.closed": "Onderzoek afgesloten (bewaartermijn loopt)",
+  "investigation.purged": "Onderzoek verwijderd na de bewaartermijn",
+  "person.exported": "Gegevens van een persoon geëxporteerd",
+  "person.erased": "Gegevens van een persoon gewist",
+  "person.erase_refused": "Wissen geweigerd (staat in een ingediende rapportversie)",
   ...REPORT_AUDIT_LABELS,
 };
 
@@ -52,6 +57,8 @@ const DETAIL_LABELS: Record<string, string> = {
   via: "via",
   disposition: "afhandeling",
   method: "methode",
+  retentionUntil: "bewaren tot",
+  years: "jaar",
 };
 const HIDDEN_DETAILS = /(Id|Hash|^userId|^viaInvitation)$/;
 

@@ -18,6 +18,10 @@ export const investigations = pgTable("investigations", {
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  // Closed by the procesbegeleider; deleted by the job loop once retention_until has passed (issue 16).
+  closedAt: timestamp("closed_at", { withTimezone: true }),
+  closedBy: uuid("closed_by").references(() => users.id, { onDelete: "set null" }),
+  retentionUntil: date("retention_until", { mode: "string" }),
 });
 
 export const memberships = pgTable(
