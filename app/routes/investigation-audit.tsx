@@ -32,6 +32,8 @@ const ACTIONS: Record<string, string> = {
   "investigation.purged": "Onderzoek verwijderd na de bewaartermijn",
   "person.exported": "Gegevens van een persoon geëxporteerd",
   "person.erased": "Gegevens van een persoon gewist",
+  "person.restricted": "Verwerking van gegevens van een persoon beperkt",
+  "person.unrestricted": "Beperking van de verwerking opgeheven",
   "person.erase_refused": "Wissen geweigerd (staat in een ingediende rapportversie)",
   ...REPORT_AUDIT_LABELS,
 };

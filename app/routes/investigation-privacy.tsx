@@ -5,7 +5,7 @@ import type { Route } from "./+types/investigation-privacy";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { eq } from "drizzle-orm";
 import { schema } from "../../db/client.ts";
-import { erasePerson, listPersons, PERSON_KIND_LABELS, PERSON_KINDS, PrivacyError, type PersonKind } from "../../server/privacy/persons.ts";
+import { erasePerson, listPersons, PERSON_KIND_LABELS, PERSON_KINDS, PrivacyError, restrictedPersons, setRestriction, type PersonKind } from "../../server/privacy/persons.ts";
 import { closeInvestigation, RetentionError } from "../../server/privacy/retention.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Privacy – Ketenlijn" }];
@@ -16,8 +16,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     .select({ closedAt: schema.investigations.closedAt, retentionUntil: schema.investigations.retentionUntil })
     .from(schema.investigations)
     .where(eq(schema.investigations.id, investigationId));
-  const persons = await listPersons(context.app, investigationId);
-  return { investigationId, closed: !!inv?.closedAt, retentionUntil: inv?.retentionUntil ?? null, persons: persons.map((p) => ({ ...p, kindLabel: PERSON_KIND_LABELS[p.kind] })) };
+  const [persons, restricted] = await Promise.all([listPersons(context.app, investigationId), restrictedPersons(context.app.db, investigationId)]);
+  return {
+    investigationId,
+    closed: !!inv?.closedAt,
+    retentionUntil: inv?.retentionUntil ?? null,
+    persons: persons.map((p) => ({ ...p, kindLabel: PERSON_KIND_LABELS[p.kind], restricted: restricted.has(`${p.kind}:${p.key}`) })),
+  };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -28,11 +33,16 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       const { retentionUntil } = await closeInvestigation(context.app, user.id, investigationId);
       return { ok: true, message: `Het onderzoek is afgesloten. Het wordt na ${retentionUntil} verwijderd.` };
     }
+    const kind = values.kind as PersonKind;
+    const person = PERSON_KINDS.includes(kind) && values.key ? { kind, key: values.key } : null;
+    if (["erase", "restrict", "unrestrict"].includes(values.intent ?? "") && !person) return data({ ok: false, message: "Kies een persoon." }, { status: 400 });
     if (values.intent === "erase") {
-      const kind = values.kind as PersonKind;
-      if (!PERSON_KINDS.includes(kind) || !values.key) return data({ ok: false, message: "Kies een persoon." }, { status: 400 });
-      await erasePerson(context.app, user.id, investigationId, kind, values.key);
+      await erasePerson(context.app, user.id, investigationId, person!.kind, person!.key);
       return { ok: true, message: "De gegevens van deze persoon zijn gewist." };
+    }
+    if (values.intent === "restrict" || values.intent === "unrestrict") {
+      await setRestriction(context.app, user.id, investigationId, person!.kind, person!.key, values.intent === "restrict");
+      return { ok: true, message: values.intent === "restrict" ? "De verwerking is beperkt: de persoon staat niet meer in nieuwe exports." : "De beperking is opgeheven." };
     }
     return data({ ok: false, message: "Onbekende handeling." }, { status: 400 });
   } catch (err) {
@@ -55,7 +65,8 @@ export default function Privacy() {
       ) : null}
       <h3>Personen in dit onderzoek</h3>
       <p className="muted">
-        Gegevens exporteren geeft alles wat over de persoon is vastgelegd (JSON). Wissen kan niet voor wie in een ingediende rapportversie staat: die
+        Gegevens exporteren geeft alles wat over de persoon is vastgelegd (JSON). Beperken houdt de persoon buiten nieuwe exports van het rapport en
+        verbergt een commissielid voor de andere deelnemers. Wissen kan niet voor wie in een ingediende rapportversie staat: die
         versies zijn aan de toezichthouder verstuurd en blijven bewaard (AVG art. 17 lid 3 onder b).
       </p>
       {d.persons.length === 0 ? (
@@ -74,11 +85,22 @@ export default function Privacy() {
             <tbody>
               {d.persons.map((p) => (
                 <tr key={`${p.kind}:${p.key}`}>
-                  <td>{p.label}</td>
+                  <td>
+                    {p.label}
+                    {p.restricted ? <span className="muted"> (beperkt)</span> : null}
+                  </td>
                   <td>{p.kindLabel}</td>
                   <td className="muted">{p.detail}</td>
                   <td>
                     <a href={`/onderzoeken/${d.investigationId}/privacy/export?soort=${p.kind}&sleutel=${encodeURIComponent(p.key)}`}>Gegevens exporteren</a>{" "}
+                    <Form method="post" style={{ display: "inline" }}>
+                      <input type="hidden" name="intent" value={p.restricted ? "unrestrict" : "restrict"} />
+                      <input type="hidden" name="kind" value={p.kind} />
+                      <input type="hidden" name="key" value={p.key} />
+                      <button type="submit" className="secondary">
+                        {p.restricted ? "Beperking opheffen" : "Beperken"}
+                      </button>
+                    </Form>{" "}
                     <Form method="post" style={{ display: "inline" }}>
                       <input type="hidden" name="intent" value="erase" />
                       <input type="hidden" name="kind" value={p.kind} />

@@ -86,3 +86,19 @@ export const deadlines = pgTable(
   },
   (t) => [uniqueIndex("deadlines_investigation_key").on(t.investigationId, t.key)],
 );
+
+/**
+ * A person whose processing is restricted (AVG art. 18; issue 16): left out of new report exports
+ * and hidden from members other than the procesbegeleider. kind/key as in server/privacy/persons.ts.
+ */
+export const personRestrictions = pgTable(
+  "person_restrictions",
+  {
+    investigationId: uuid("investigation_id").notNull().references(() => investigations.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(), // client | reactant | interviewee | committee
+    key: text("key").notNull(),
+    restrictedBy: uuid("restricted_by").references(() => users.id, { onDelete: "set null" }),
+    restrictedAt: timestamp("restricted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("person_restrictions_person").on(t.investigationId, t.kind, t.key)],
+);

@@ -156,3 +156,24 @@ export async function erasePerson(ctx: Ctx, actorId: string, investigationId: st
     await tx.insert(schema.auditLog).values({ at: now, action: "person.erased", actorId, investigationId, details: { kind } });
   });
 }
+
+// --- Restriction (AVG art. 18) ---------------------------------------------------------------------------
+
+/** Restricted persons of an investigation, as "kind:key" (reactant keys lower case). */
+export async function restrictedPersons(db: Database | Tx, investigationId: string): Promise<Set<string>> {
+  const rows = await db.select({ kind: schema.personRestrictions.kind, key: schema.personRestrictions.key }).from(schema.personRestrictions).where(eq(schema.personRestrictions.investigationId, investigationId));
+  return new Set(rows.map((r) => `${r.kind}:${r.key}`));
+}
+
+/** Restricts (or lifts the restriction of) the processing of a person's data; audited. */
+export async function setRestriction(ctx: Ctx, actorId: string, investigationId: string, kind: PersonKind, key: string, restricted: boolean): Promise<void> {
+  await personData(ctx, investigationId, kind, key); // 404 for a person that is not held
+  const normalized = kind === "reactant" ? key.toLowerCase() : key;
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const where = and(eq(schema.personRestrictions.investigationId, investigationId), eq(schema.personRestrictions.kind, kind), eq(schema.personRestrictions.key, normalized));
+    if (restricted) await tx.insert(schema.personRestrictions).values({ investigationId, kind, key: normalized, restrictedBy: actorId, restrictedAt: now }).onConflictDoNothing();
+    else await tx.delete(schema.personRestrictions).where(where);
+    await tx.insert(schema.auditLog).values({ at: now, action: restricted ? "person.restricted" : "person.unrestricted", actorId, investigationId, details: { kind } });
+  });
+}

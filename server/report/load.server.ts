@@ -11,6 +11,7 @@ import type { ItemStatus, ReportAudience } from "../../app/domain/report/model.t
 import { schema } from "../../db/client.ts";
 import { loadDoc } from "../collab/persistence.ts";
 import type { AppContext } from "../context.ts";
+import { restrictedPersons } from "../privacy/persons.ts";
 
 export interface ReportLoadOptions {
   /** "Versie 3" for a submitted version, "Werkversie" for the current state. */
@@ -50,6 +51,8 @@ export async function loadReportInput(ctx: AppContext, investigationId: string, 
   const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId)).limit(1);
   if (!inv) throw new ReportNotFoundError();
 
+  // Persons whose processing is restricted (AVG art. 18) are left out of every new export.
+  const restricted = await restrictedPersons(ctx.db, investigationId);
   const [client, clientStatus, committee, interviews, reactions, doc] = await Promise.all([
     audience === "toezichthouder" ? loadClient(ctx, investigationId) : Promise.resolve(null),
     audience === "toezichthouder" ? Promise.resolve(undefined) : loadClientStatus(ctx, investigationId),
@@ -74,11 +77,11 @@ export async function loadReportInput(ctx: AppContext, investigationId: string, 
       providers: inv.providers,
       analysisMethod: inv.analysisMethod,
     },
-    client: audience === "toezichthouder" ? client : null,
+    client: audience === "toezichthouder" && !restricted.has(`client:${investigationId}`) ? client : null,
     ...(clientStatus ? { clientStatus } : {}),
-    committee,
-    interviews,
-    reactions,
+    committee: committee.filter((m) => !restricted.has(`committee:${m.id}`)),
+    interviews: interviews.filter((i) => !restricted.has(`interviewee:${i.id}`)),
+    reactions: reactions.filter((r) => !restricted.has(`reactant:${r.signerEmail}`)).map(({ signerEmail: _, ...r }) => r),
     versionLabel: opts.versionLabel,
     status: opts.status,
     today: opts.today,
@@ -149,7 +152,7 @@ async function loadInterviews(ctx: AppContext, investigationId: string): Promise
 }
 
 /** The signed reactions of every round of the investigation, with what was done with them (appendix). */
-async function loadReactions(ctx: AppContext, investigationId: string, ofRoundsOf?: string): Promise<ReportReaction[]> {
+async function loadReactions(ctx: AppContext, investigationId: string, ofRoundsOf?: string): Promise<(ReportReaction & { signerEmail: string })[]> {
   const invitedTo = ofRoundsOf
     ? sql`${schema.commentRounds.id} in (select ${schema.roundInvitees.roundId} from ${schema.roundInvitees} where ${schema.roundInvitees.userId} = ${ofRoundsOf})`
     : undefined;
@@ -162,6 +165,7 @@ async function loadReactions(ctx: AppContext, investigationId: string, ofRoundsO
     .where(and(eq(schema.commentRounds.investigationId, investigationId), eq(schema.roundReactions.status, "submitted"), invitedTo))
     .orderBy(asc(schema.commentRounds.openedAt), asc(schema.roundReactions.submittedAt), asc(schema.roundReactions.createdAt));
   return rows.map(({ round, reaction, invitee, disposition }) => ({
+    signerEmail: invitee.email.toLowerCase(),
     roundTitle: round.title,
     roundKind: round.kind === "interview" ? "interview" : "draft_report",
     signerName: reaction.signerName ?? invitee.name,

@@ -3,6 +3,7 @@
 // the investigation and the job loop deleting it after the retention period, all audited; a
 // ketenpartner can do none of it.
 import { and, count, eq } from "drizzle-orm";
+import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../../db/client.ts";
 import { hasBuild } from "../../server/app.ts";
@@ -80,6 +81,27 @@ describe.skipIf(!hasBuild())("data-subject rights and retention", () => {
     expect(client.identity.name).toBe(CLIENT_NAME);
     expect(await audits("person.exported")).toHaveLength(2);
     expect(await audits("client.viewed")).toHaveLength(viewsBefore + 1);
+  });
+
+  it("restricts a person: out of new exports, a committee member hidden from the other members; audited", async () => {
+    const docx = async () => (await mammoth.extractRawText({ buffer: Buffer.from(await (await leadHttp.get(`/onderzoeken/${inv}/rapport.docx?voor=toezichthouder`)).arrayBuffer()) })).value;
+    expect(await docx()).toContain(ANNA_TEXT);
+    const [member] = await app.ctx.db.select().from(schema.committeeMembers).where(eq(schema.committeeMembers.investigationId, inv));
+    const committeePage = (c: HttpClient) => c.get(`/onderzoeken/${inv}/rapport/commissie`).then((r) => r.text());
+    expect(await committeePage(partner)).toContain(member!.background);
+
+    expect((await leadHttp.post(privacyUrl(), { intent: "restrict", kind: "reactant", key: "anna@example.nl" })).status).toBe(200);
+    expect((await leadHttp.post(privacyUrl(), { intent: "restrict", kind: "committee", key: member!.id })).status).toBe(200);
+    expect((await partner.post(privacyUrl(), { intent: "unrestrict", kind: "reactant", key: "anna@example.nl" })).status).toBe(403);
+    expect(await docx()).not.toContain(ANNA_TEXT);
+    expect(await committeePage(partner)).not.toContain(member!.background);
+    expect(await committeePage(leadHttp)).toContain(member!.background);
+    expect(await (await leadHttp.get(privacyUrl())).text()).toContain("(beperkt)");
+    expect(await audits("person.restricted")).toHaveLength(2);
+
+    expect((await leadHttp.post(privacyUrl(), { intent: "unrestrict", kind: "reactant", key: "anna@example.nl" })).status).toBe(200);
+    expect(await docx()).toContain(ANNA_TEXT);
+    expect(await audits("person.unrestricted")).toHaveLength(1);
   });
 
   it("erases a reactant who is in no submitted version", async () => {
