@@ -1,4 +1,4 @@
-// Retention (issue 16, ADR 0008-privacy): the procesbegeleider closes an investigation; its
+// Retention (issue 16, ADR 0012): the procesbegeleider closes an investigation; its
 // retention date is the closing day plus the retention period of the procesbegeleider's
 // organisation (default 20 years, see the ADR). The job loop deletes closed investigations whose
 // retention date has passed: everything (collab log, snapshots, projections, rounds, submitted
