@@ -1,13 +1,14 @@
 // Issue 16 (AVG): the procesbegeleider's privacy page. The persons held, everything on one of them
 // as JSON, erasure (refused with the reason for someone in a submitted report version), closing
-// the investigation and the job loop deleting it after the retention period, all audited; a
-// ketenpartner can do none of it.
+// the investigation and the job loop deleting it after the retention period, setting the retention
+// period of the procesbegeleider's own organisation, all audited; a ketenpartner can do none of it.
 import { and, count, eq } from "drizzle-orm";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../../db/client.ts";
 import { hasBuild } from "../../server/app.ts";
 import { runDueJobs } from "../../server/jobs/index.ts";
+import { addDays, formatDutchDate } from "../../app/domain/calendar-date.ts";
 import { ERASE_REFUSED } from "../../server/privacy/persons.ts";
 import { addYears } from "../../server/privacy/retention.ts";
 import { submitVersion } from "../../server/report/versions.server.ts";
@@ -30,6 +31,8 @@ let partner: HttpClient;
 
 const audits = (action: string) => app.ctx.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.investigationId, inv), eq(schema.auditLog.action, action)));
 const privacyUrl = () => `/onderzoeken/${inv}/privacy`;
+/** A page's HTML without React's text separators (`<!-- -->`). */
+const page = async (c: HttpClient, url: string) => (await (await c.get(url)).text()).replaceAll("<!-- -->", "");
 
 describe.skipIf(!hasBuild())("data-subject rights and retention", () => {
   beforeAll(async () => {
@@ -123,19 +126,47 @@ describe.skipIf(!hasBuild())("data-subject rights and retention", () => {
     expect(await audits("person.erase_refused")).toHaveLength(1);
   });
 
+  it("lets the procesbegeleider set their own organisation's retention period, with Dutch validation, audited", async () => {
+    const [own] = await app.ctx.db.insert(schema.organisations).values({ name: "Calamiteitenbureau Dijkhaven (test)" }).returning();
+    const [partnerMembership] = await app.ctx.db.select().from(schema.memberships).where(eq(schema.memberships.investigationId, inv)).innerJoin(schema.users, and(eq(schema.users.id, schema.memberships.userId), eq(schema.users.email, "partner.a@demo.ketenlijn.nl")));
+    const otherOrg = partnerMembership!.memberships.organisationId!;
+    expect(await (await leadHttp.get(privacyUrl())).text()).toContain("niet aan een organisatie gekoppeld");
+    await app.ctx.db.update(schema.memberships).set({ organisationId: own!.id }).where(and(eq(schema.memberships.investigationId, inv), eq(schema.memberships.userId, lead.id)));
+    expect(await page(leadHttp, privacyUrl())).toContain("Calamiteitenbureau Dijkhaven (test) is nu <strong>20 jaar</strong>");
+
+    expect((await partner.post(privacyUrl(), { intent: "retention", years: "3" })).status).toBe(403);
+    for (const bad of ["0", "101", "abc", "7.5", ""]) {
+      const res = await leadHttp.post(privacyUrl(), { intent: "retention", years: bad });
+      expect(res.status, bad).toBe(400);
+      expect(await res.text()).toMatch(/tussen 1 en 100 jaar|heel aantal jaren/);
+    }
+    // The organisation is the one of the procesbegeleider's membership, never one from the form.
+    const res = await leadHttp.post(privacyUrl(), { intent: "retention", years: "7", organisationId: otherOrg });
+    expect(res.status).toBe(200);
+    const orgYears = async (id: string) => (await app.ctx.db.select().from(schema.organisations).where(eq(schema.organisations.id, id)))[0]!.retentionYears;
+    expect(await orgYears(own!.id)).toBe(7);
+    expect(await orgYears(otherOrg)).toBe(20);
+    const set = await audits("organisation.retention_set");
+    expect(set).toHaveLength(1);
+    expect(set[0]).toMatchObject({ actorId: lead.id, details: { organisationId: own!.id, from: 20, to: 7 } });
+    expect(await page(leadHttp, privacyUrl())).toContain("is nu <strong>7 jaar</strong>");
+  });
+
   it("closes the investigation and deletes it with its log and snapshots after the retention period, leaving one audit record", async () => {
     const res = await leadHttp.post(privacyUrl(), { intent: "close" });
     expect(res.status).toBe(200);
     const [row] = await app.ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, inv));
-    expect(row!.retentionUntil).toBe(addYears("2026-03-02", 20));
+    // The organisation's retention period set above (7 years), not the default.
+    expect(row!.retentionUntil).toBe(addYears("2026-03-02", 7));
     expect(await audits("investigation.closed")).toHaveLength(1);
+    expect(await page(leadHttp, privacyUrl())).toContain(`Op ${formatDutchDate(addDays(addYears("2026-03-02", 7), 1))} verwijdert Ketenlijn het`);
 
     const updates = async () => Number((await app.ctx.db.select({ n: count() }).from(schema.collabUpdates).where(eq(schema.collabUpdates.investigationId, inv)))[0]!.n);
     expect(await updates()).toBeGreaterThan(0);
     expect((await runDueJobs(app.ctx)).purged).toBe(0);
     expect(await app.ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, inv))).toHaveLength(1);
 
-    clock.set(new Date(`${addYears("2026-03-02", 20)}T23:30:00Z`)); // the day after, in Amsterdam
+    clock.set(new Date(`${addYears("2026-03-02", 7)}T23:30:00Z`)); // the day after, in Amsterdam
     expect((await runDueJobs(app.ctx)).purged).toBe(1);
     expect(await app.ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, inv))).toHaveLength(0);
     expect(await updates()).toBe(0);
