@@ -2,6 +2,7 @@
 // as JSON, erasure (refused with the reason for someone in a submitted report version), closing
 // the investigation and the job loop deleting it after the retention period, setting the retention
 // period of the procesbegeleider's own organisation, all audited; a ketenpartner can do none of it.
+// A restricted person is also hidden on the rounds and interview pages from everyone else.
 import { and, count, eq } from "drizzle-orm";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { addDays, formatDutchDate } from "../../app/domain/calendar-date.ts";
 import { ERASE_REFUSED } from "../../server/privacy/persons.ts";
 import { addYears } from "../../server/privacy/retention.ts";
 import { submitVersion } from "../../server/report/versions.server.ts";
+import { createInterview } from "../../server/rounds/interviews.ts";
 import { submitReaction } from "../../server/rounds/reactions.ts";
 import { getRound, openRound } from "../../server/rounds/rounds.ts";
 import { HttpClient } from "../helpers/http-client.ts";
@@ -105,6 +107,35 @@ describe.skipIf(!hasBuild())("data-subject rights and retention", () => {
     expect((await leadHttp.post(privacyUrl(), { intent: "unrestrict", kind: "reactant", key: "anna@example.nl" })).status).toBe(200);
     expect(await docx()).toContain(ANNA_TEXT);
     expect(await audits("person.unrestricted")).toHaveLength(1);
+  });
+
+  it("hides a restricted interviewee and reactant on the rounds and interview pages from everyone but the procesbegeleider", async () => {
+    const [partnerUser] = await app.ctx.db.select().from(schema.users).where(eq(schema.users.email, "partner.a@demo.ketenlijn.nl"));
+    const interviewId = await createInterview(app.ctx, lead.id, inv, { personFunction: "wijkverpleegkundige", initials: "K.L.", organisation: "Thuiszorg Noordkaap", relation: "zorgverlener", heldOn: "2026-02-20", interviewers: "" });
+    const roundId = await openRound(app.ctx, lead, inv, { document: { interviewId }, memberIds: [partnerUser!.id], linkInvitees: [{ name: "Bram Berkel", email: "bram@example.nl", relation: "nabestaande" }] }, app.url);
+    const pages = (c: HttpClient) =>
+      Promise.all([`/onderzoeken/${inv}/rondes`, `/onderzoeken/${inv}/rondes/${roundId}`, `/onderzoeken/${inv}/gesprekken`, `/onderzoeken/${inv}/gesprekken/${interviewId}`].map(async (u) => {
+        const res = await c.get(u);
+        expect(res.status, u).toBe(200);
+        return res.text();
+      })).then((t) => t.join("\n"));
+    const identifying = ["K.L.", "Thuiszorg Noordkaap"];
+    const before = await pages(partner);
+    for (const s of identifying) expect(before).toContain(s);
+
+    expect((await leadHttp.post(privacyUrl(), { intent: "restrict", kind: "interviewee", key: interviewId })).status).toBe(200);
+    expect((await leadHttp.post(privacyUrl(), { intent: "restrict", kind: "reactant", key: "bram@example.nl" })).status).toBe(200);
+    const after = await pages(partner);
+    for (const s of [...identifying, "Bram Berkel", "bram@example.nl"]) expect(after).not.toContain(s);
+    expect(after).toContain("Persoon met beperkte verwerking");
+    expect(after).toContain("Verslag van een gesprek (verwerking beperkt)");
+    // The procesbegeleider still sees whom the restriction concerns.
+    const lead_ = await pages(leadHttp);
+    for (const s of [...identifying, "Bram Berkel", "bram@example.nl"]) expect(lead_).toContain(s);
+
+    expect((await leadHttp.post(privacyUrl(), { intent: "unrestrict", kind: "interviewee", key: interviewId })).status).toBe(200);
+    expect((await leadHttp.post(privacyUrl(), { intent: "unrestrict", kind: "reactant", key: "bram@example.nl" })).status).toBe(200);
+    expect(await pages(partner)).toContain("K.L.");
   });
 
   it("erases a reactant who is in no submitted version", async () => {
