@@ -71,7 +71,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     if (values.intent === "restrict" || values.intent === "unrestrict") {
       await setRestriction(context.app, user.id, investigationId, person!.kind, person!.key, values.intent === "restrict");
-      return { ok: true, message: values.intent === "restrict" ? "De verwerking is beperkt: de persoon staat niet meer in nieuwe exports." : "De beperking is opgeheven." };
+      return { ok: true, message: values.intent === "restrict" ? "De verwerking is beperkt: de persoon staat niet meer in nieuwe exports en is voor de andere deelnemers afgeschermd." : "De beperking is opgeheven." };
     }
     return data({ ok: false, message: "Onbekende handeling." }, { status: 400 });
   } catch (err) {
@@ -95,7 +95,7 @@ export default function Privacy() {
       <h3>Personen in dit onderzoek</h3>
       <p className="muted">
         Gegevens exporteren geeft alles wat over de persoon is vastgelegd (JSON). Beperken houdt de persoon buiten nieuwe exports van het rapport en
-        verbergt een commissielid voor de andere deelnemers. Wissen kan niet voor wie in een ingediende rapportversie staat: die
+        schermt de persoon af voor de andere deelnemers (commissie, rondes en gesprekken). Wissen kan niet voor wie in een ingediende rapportversie staat: die
         versies zijn aan de toezichthouder verstuurd en blijven bewaard (AVG art. 17 lid 3 onder b).
       </p>
       {d.persons.length === 0 ? (
