@@ -30,6 +30,7 @@ const ACTIONS: Record<string, string> = {
   "reaction.disposition": "Reactie afgehandeld",
   "investigation.closed": "Onderzoek afgesloten (bewaartermijn loopt)",
   "investigation.purged": "Onderzoek verwijderd na de bewaartermijn",
+  "organisation.retention_set": "Bewaartermijn van de organisatie gewijzigd",
   "person.exported": "Gegevens van een persoon geëxporteerd",
   "person.erased": "Gegevens van een persoon gewist",
   "person.restricted": "Verwerking van gegevens van een persoon beperkt",

@@ -11,6 +11,7 @@ import { interviewSchema } from "~/domain/rounds/forms.ts";
 import { interviewTitle } from "~/domain/rounds/freeze.ts";
 import { ROUND_STATES } from "~/domain/rounds/kinds.ts";
 import { formValues, notFound, requireInvestigation } from "~/lib/guards.server.ts";
+import { hiddenPersonsFor, RESTRICTED_INTERVIEW_TITLE, roundTitleFor } from "../../server/privacy/restricted-view.ts";
 import { getInterview, updateInterview } from "../../server/rounds/interviews.ts";
 import { listRounds } from "../../server/rounds/rounds.ts";
 
@@ -29,20 +30,28 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const interview = await getInterview(context.app, investigationId, params.interviewId);
   if (!interview) notFound();
   const rounds = (await listRounds(context.app, investigationId)).filter((r) => r.interviewId === interview.id);
+  // A restricted interviewee (AVG art. 18): their details are not sent to anyone but the
+  // procesbegeleider, and nobody else may change them (the verslag itself stays editable).
+  const hidden = await hiddenPersonsFor(context.app.db, membership, investigationId);
+  const restricted = hidden.interviewee(interview.id);
+  const shown = restricted ? { ...interview, personFunction: "", initials: "", organisation: "", relation: "" } : interview;
   return {
     investigationId,
-    interview: { ...interview, heldOnText: formatDutchDate(interview.heldOn) },
-    title: interviewTitle(interview),
+    interview: { ...shown, heldOnText: formatDutchDate(interview.heldOn) },
+    title: restricted ? RESTRICTED_INTERVIEW_TITLE : interviewTitle(interview),
+    restricted,
     user: { id: user.id, name: user.name },
-    edit: can(membership, "interviews.edit"),
+    edit: can(membership, "interviews.edit") && !restricted,
     canWriteText: can(membership, "interviews.edit") && can(membership, "workspace.write"),
     manageRounds: can(membership, "rounds.manage"),
-    rounds: rounds.map((r) => ({ id: r.id, title: r.title, state: r.state, deadline: formatDutchDate(r.deadlineDate) })),
+    rounds: rounds.map((r) => ({ id: r.id, title: roundTitleFor(hidden, r), state: r.state, deadline: formatDutchDate(r.deadlineDate) })),
   };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { user, investigationId } = await requireInvestigation(context, request, params.id, "interviews.edit");
+  const { user, membership, investigationId } = await requireInvestigation(context, request, params.id, "interviews.edit");
+  if ((await hiddenPersonsFor(context.app.db, membership, investigationId)).interviewee(params.interviewId))
+    throw data({ message: "De verwerking van de gegevens van deze persoon is beperkt (AVG art. 18). Alleen de procesbegeleider kan ze inzien." }, { status: 403 });
   const values = await formValues(request);
   const parsed = interviewSchema.safeParse(values);
   if (!parsed.success) return data({ ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 });
@@ -65,6 +74,7 @@ export default function InterviewDetail() {
         <Link to={`/onderzoeken/${d.investigationId}/gesprekken`}>Alle gesprekken</Link>
       </p>
       <h2>{d.title}</h2>
+      {d.restricted ? <p className="muted">De verwerking van de gegevens van de gesproken persoon is beperkt (AVG art. 18); alleen de procesbegeleider ziet ze.</p> : null}
       <dl className="meta">
         <div>
           <dt>Datum</dt>

@@ -6,6 +6,7 @@ import { fieldErrors } from "~/domain/forms.ts";
 import { can } from "~/domain/policy.ts";
 import { interviewSchema } from "~/domain/rounds/forms.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
+import { hiddenPersonsFor, RESTRICTED_PERSON } from "../../server/privacy/restricted-view.ts";
 import { createInterview, listInterviews } from "../../server/rounds/interviews.ts";
 
 export const meta: Route.MetaFunction = ({ matches }) => {
@@ -15,19 +16,17 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { membership, investigationId } = await requireInvestigation(context, request, params.id, "interviews.view");
-  const rows = await listInterviews(context.app, investigationId);
+  const [rows, hidden] = await Promise.all([listInterviews(context.app, investigationId), hiddenPersonsFor(context.app.db, membership, investigationId)]);
   return {
     investigationId,
     edit: can(membership, "interviews.edit"),
     today: todayInAmsterdam(context.app.clock.now()),
-    interviews: rows.map((i) => ({
-      id: i.id,
-      heldOn: formatDutchDateShort(i.heldOn),
-      who: [i.personFunction, i.initials].filter(Boolean).join(" "),
-      organisation: i.organisation,
-      relation: i.relation,
-      interviewers: i.interviewers,
-    })),
+    interviews: rows.map((i) => {
+      const base = { id: i.id, heldOn: formatDutchDateShort(i.heldOn), interviewers: i.interviewers };
+      // A restricted interviewee (AVG art. 18): not named for anyone but the procesbegeleider.
+      if (hidden.interviewee(i.id)) return { ...base, who: RESTRICTED_PERSON, organisation: "", relation: "" };
+      return { ...base, who: [i.personFunction, i.initials].filter(Boolean).join(" "), organisation: i.organisation, relation: i.relation };
+    }),
   };
 }
 

@@ -1,37 +1,66 @@
 // Privacy (issue 16): the persons this investigation holds data on, with the data-subject rights
-// (export, erase) and closing the investigation for the retention period. Procesbegeleider only.
+// (export, restrict, erase), closing the investigation for the retention period and setting the
+// retention period of the procesbegeleider's own organisation. Procesbegeleider only.
 import { data, Form, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-privacy";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { eq } from "drizzle-orm";
+import { addDays, formatDutchDate } from "~/domain/calendar-date.ts";
 import { schema } from "../../db/client.ts";
 import { erasePerson, listPersons, PERSON_KIND_LABELS, PERSON_KINDS, PrivacyError, restrictedPersons, setRestriction, type PersonKind } from "../../server/privacy/persons.ts";
-import { closeInvestigation, RetentionError } from "../../server/privacy/retention.ts";
+import {
+  closeInvestigation,
+  DEFAULT_RETENTION_YEARS,
+  MAX_RETENTION_YEARS,
+  MIN_RETENTION_YEARS,
+  organisationRetention,
+  parseRetentionYears,
+  RetentionError,
+  setOrganisationRetention,
+} from "../../server/privacy/retention.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Privacy – Ketenlijn" }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { investigationId } = await requireInvestigation(context, request, params.id, "privacy.manage");
+  const { membership, investigationId } = await requireInvestigation(context, request, params.id, "privacy.manage");
   const [inv] = await context.app.db
     .select({ closedAt: schema.investigations.closedAt, retentionUntil: schema.investigations.retentionUntil })
     .from(schema.investigations)
     .where(eq(schema.investigations.id, investigationId));
-  const [persons, restricted] = await Promise.all([listPersons(context.app, investigationId), restrictedPersons(context.app.db, investigationId)]);
+  const [persons, restricted, organisation] = await Promise.all([
+    listPersons(context.app, investigationId),
+    restrictedPersons(context.app.db, investigationId),
+    organisationRetention(context.app, membership.organisationId),
+  ]);
+  const retentionUntil = inv?.retentionUntil ?? null;
   return {
     investigationId,
     closed: !!inv?.closedAt,
-    retentionUntil: inv?.retentionUntil ?? null,
+    retentionUntil: retentionUntil ? formatDutchDate(retentionUntil) : null,
+    // The job loop deletes it the day after the retention date (server/privacy/retention.ts).
+    deletedOn: retentionUntil ? formatDutchDate(addDays(retentionUntil, 1)) : null,
+    organisation,
+    defaultYears: DEFAULT_RETENTION_YEARS,
+    yearsBounds: { min: MIN_RETENTION_YEARS, max: MAX_RETENTION_YEARS },
     persons: persons.map((p) => ({ ...p, kindLabel: PERSON_KIND_LABELS[p.kind], restricted: restricted.has(`${p.kind}:${p.key}`) })),
   };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { user, investigationId } = await requireInvestigation(context, request, params.id, "privacy.manage");
+  const { user, membership, investigationId } = await requireInvestigation(context, request, params.id, "privacy.manage");
   const values = await formValues(request);
   try {
     if (values.intent === "close") {
       const { retentionUntil } = await closeInvestigation(context.app, user.id, investigationId);
-      return { ok: true, message: `Het onderzoek is afgesloten. Het wordt na ${retentionUntil} verwijderd.` };
+      return { ok: true, message: `Het onderzoek is afgesloten. Het wordt na ${formatDutchDate(retentionUntil)} verwijderd.` };
+    }
+    if (values.intent === "retention") {
+      // Only the organisation of the procesbegeleider's own membership: never one chosen in the form.
+      if (!membership.organisationId) return data({ ok: false, message: "U bent in dit onderzoek niet aan een organisatie gekoppeld; er is geen bewaartermijn om in te stellen." }, { status: 409 });
+      const parsed = parseRetentionYears(values.years);
+      if (!parsed.ok) return data({ ok: false, message: parsed.message }, { status: 400 });
+      await setOrganisationRetention(context.app, user.id, investigationId, membership.organisationId, parsed.years);
+      return { ok: true, message: `De bewaartermijn van uw organisatie is ${parsed.years} jaar. Dat geldt voor onderzoeken die vanaf nu worden afgesloten.` };
     }
     const kind = values.kind as PersonKind;
     const person = PERSON_KINDS.includes(kind) && values.key ? { kind, key: values.key } : null;
@@ -42,7 +71,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     if (values.intent === "restrict" || values.intent === "unrestrict") {
       await setRestriction(context.app, user.id, investigationId, person!.kind, person!.key, values.intent === "restrict");
-      return { ok: true, message: values.intent === "restrict" ? "De verwerking is beperkt: de persoon staat niet meer in nieuwe exports." : "De beperking is opgeheven." };
+      return { ok: true, message: values.intent === "restrict" ? "De verwerking is beperkt: de persoon staat niet meer in nieuwe exports en is voor de andere deelnemers afgeschermd." : "De beperking is opgeheven." };
     }
     return data({ ok: false, message: "Onbekende handeling." }, { status: 400 });
   } catch (err) {
@@ -66,7 +95,7 @@ export default function Privacy() {
       <h3>Personen in dit onderzoek</h3>
       <p className="muted">
         Gegevens exporteren geeft alles wat over de persoon is vastgelegd (JSON). Beperken houdt de persoon buiten nieuwe exports van het rapport en
-        verbergt een commissielid voor de andere deelnemers. Wissen kan niet voor wie in een ingediende rapportversie staat: die
+        schermt de persoon af voor de andere deelnemers (commissie, rondes en gesprekken). Wissen kan niet voor wie in een ingediende rapportversie staat: die
         versies zijn aan de toezichthouder verstuurd en blijven bewaard (AVG art. 17 lid 3 onder b).
       </p>
       {d.persons.length === 0 ? (
@@ -118,13 +147,33 @@ export default function Privacy() {
       )}
       <h3>Bewaartermijn</h3>
       {d.closed ? (
-        <p>Dit onderzoek is afgesloten. Het wordt met alle gegevens, het logboek van de wijzigingen en de momentopnamen verwijderd na {d.retentionUntil}.</p>
+        <p>
+          Dit onderzoek is afgesloten en wordt bewaard tot en met {d.retentionUntil}. Op {d.deletedOn} verwijdert Ketenlijn het met alle gegevens, het logboek van
+          de wijzigingen en de momentopnamen.
+        </p>
       ) : (
         <Form method="post">
           <p className="muted">Na afsluiten geldt de bewaartermijn van uw organisatie; daarna verwijdert Ketenlijn het onderzoek met alle gegevens.</p>
           <input type="hidden" name="intent" value="close" />
           <button type="submit">Onderzoek afsluiten</button>
         </Form>
+      )}
+      <h3 id="h-retention">Bewaartermijn van uw organisatie</h3>
+      {d.organisation ? (
+        <Form method="post" aria-labelledby="h-retention">
+          <p>
+            De bewaartermijn van {d.organisation.name} is nu <strong>{d.organisation.years} jaar</strong> na het afsluiten van een onderzoek. Een wijziging geldt
+            voor onderzoeken die daarna worden afgesloten; een al afgesloten onderzoek houdt zijn datum.
+          </p>
+          <input type="hidden" name="intent" value="retention" />
+          <label htmlFor="retention-years">Bewaartermijn in jaren ({d.yearsBounds.min} tot en met {d.yearsBounds.max})</label>{" "}
+          <input id="retention-years" name="years" type="number" min={d.yearsBounds.min} max={d.yearsBounds.max} step={1} defaultValue={d.organisation.years} required />{" "}
+          <button type="submit" className="secondary">
+            Bewaartermijn opslaan
+          </button>
+        </Form>
+      ) : (
+        <p className="muted">U bent in dit onderzoek niet aan een organisatie gekoppeld. Bij afsluiten geldt de standaardtermijn van {d.defaultYears} jaar.</p>
       )}
     </>
   );

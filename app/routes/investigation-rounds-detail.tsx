@@ -13,6 +13,7 @@ import { shortHash } from "~/domain/rounds/frozen.ts";
 import { DISPOSITIONS, RELATION_SUGGESTIONS, ROUND_KINDS } from "~/domain/rounds/kinds.ts";
 import { describeTimeLeft, formatInstant, linkValidUntil } from "~/domain/rounds/state.ts";
 import { formValues, notFound, requireInvestigation } from "~/lib/guards.server.ts";
+import { hiddenPersonsFor, redactFrozenInterview, roundTitleFor } from "../../server/privacy/restricted-view.ts";
 import { handleReactionAction, reactionPageData } from "../../server/rounds/reaction-form.ts";
 import { reactantView } from "../../server/rounds/reactions.ts";
 import { addInvitee, allowLate, extendRound, getRound, getRoundDetail, inviteeForUser, invitableMembers, recordDisposition, renewLink, revokeLink } from "../../server/rounds/rounds.ts";
@@ -32,10 +33,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const invitee = await inviteeForUser(context.app, round.id, user.id);
   if (!manage && !invitee) throw data({ message: "U bent niet uitgenodigd voor deze ronde. Alleen de procesbegeleider ziet alle reacties." }, { status: 403 });
   const now = context.app.clock.now();
+  // A restricted person (AVG art. 18) is left out for everyone but the procesbegeleider.
+  const hidden = await hiddenPersonsFor(context.app.db, membership, investigationId);
+  const hideInterviewee = hidden.interviewee(round.interviewId);
+  const frozenFor = <T extends { frozen: Parameters<typeof redactFrozenInterview>[0] }>(v: T): T => (hideInterviewee ? { ...v, frozen: redactFrozenInterview(v.frozen) } : v);
   const summary = {
     investigationId,
     roundId: round.id,
-    title: round.title,
+    title: roundTitleFor(hidden, round),
     kindLabel: ROUND_KINDS[round.kind as keyof typeof ROUND_KINDS].label,
     termWeeks: round.termWeeks,
     opened: formatDutchDate(round.startDate),
@@ -45,25 +50,26 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     openedNow: new URL(request.url).searchParams.get("geopend") === "1",
   };
   if (!manage) {
-    const view = await reactantView(context.app, round, invitee!);
+    const view = frozenFor(await reactantView(context.app, round, invitee!));
     return { ...summary, manage: false as const, state: null, page: reactionPageData(view, now), detail: null };
   }
   const detail = (await getRoundDetail(context.app, investigationId, round.id))!;
+  const visibleReactions = detail.reactions.filter((r) => !hidden.reactant(r.inviteeEmail));
   const counts: Record<string, number> = {};
-  for (const r of detail.reactions) counts[r.pointer] = (counts[r.pointer] ?? 0) + 1;
+  for (const r of visibleReactions) counts[r.pointer] = (counts[r.pointer] ?? 0) + 1;
   const members = await invitableMembers(context.app, investigationId);
   const invitedEmails = new Set(detail.invitees.map((i) => i.email));
   return {
     ...summary,
     manage: true as const,
     state: detail.state,
-    page: invitee ? reactionPageData(await reactantView(context.app, round, invitee), now) : null,
+    page: invitee ? reactionPageData(frozenFor(await reactantView(context.app, round, invitee)), now) : null,
     detail: {
       open: detail.state === "open",
-      frozen: detail.frozen,
+      frozen: frozenFor(detail).frozen,
       counts,
       extensions: detail.extensions.map((e) => ({ id: e.id, from: formatDutchDateShort(e.fromDate), to: formatDutchDateShort(e.toDate), reason: e.reason })),
-      invitees: detail.invitees.map((i) => ({
+      invitees: detail.invitees.filter((i) => !hidden.reactant(i.email)).map((i) => ({
         id: i.id,
         name: i.name,
         email: i.email,
@@ -76,7 +82,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         lateUntil: i.lateAllowedUntil ? formatInstant(i.lateAllowedUntil) : null,
         lateReason: i.lateReason,
       })),
-      reactions: detail.reactions.map((r, n) => ({
+      reactions: visibleReactions.map((r, n) => ({
         id: r.id,
         number: n + 1,
         inviteeName: r.inviteeName,
@@ -86,7 +92,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         signerRole: r.signerRole,
         submittedAt: r.submittedAt ? formatInstant(r.submittedAt) : "",
         late: r.late,
-        corrects: r.correctsId ? (detail.reactions.findIndex((x) => x.id === r.correctsId) + 1 || null) : null,
+        corrects: r.correctsId ? (visibleReactions.findIndex((x) => x.id === r.correctsId) + 1 || null) : null,
         disposition: r.disposition ? { kind: r.disposition.kind, note: r.disposition.note, at: formatInstant(r.disposition.decidedAt) } : null,
       })),
       addableMembers: members.filter((m) => !invitedEmails.has(m.email)).map((m) => ({ userId: m.userId, name: m.name, organisation: m.organisation })),

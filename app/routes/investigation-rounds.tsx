@@ -7,6 +7,7 @@ import { can } from "~/domain/policy.ts";
 import { ROUND_KINDS } from "~/domain/rounds/kinds.ts";
 import { describeTimeLeft } from "~/domain/rounds/state.ts";
 import { requireInvestigation } from "~/lib/guards.server.ts";
+import { hiddenPersonsFor, roundTitleFor } from "../../server/privacy/restricted-view.ts";
 import { listRounds, roundIdsForUser } from "../../server/rounds/rounds.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: roundsCss }];
@@ -19,14 +20,19 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { user, membership, investigationId } = await requireInvestigation(context, request, params.id, "rounds.view");
   const manage = can(membership, "rounds.manage");
-  const [rows, mine] = await Promise.all([listRounds(context.app, investigationId), roundIdsForUser(context.app, investigationId, user.id)]);
+  const [rows, mine, hidden] = await Promise.all([
+    listRounds(context.app, investigationId),
+    roundIdsForUser(context.app, investigationId, user.id),
+    hiddenPersonsFor(context.app.db, membership, investigationId),
+  ]);
   const now = context.app.clock.now();
   return {
     investigationId,
     manage,
     rounds: rows.map((r) => ({
       id: r.id,
-      title: r.title,
+      // A restricted interviewee (AVG art. 18) is not named in the title for anyone but the procesbegeleider.
+      title: roundTitleFor(hidden, r),
       kindLabel: ROUND_KINDS[r.kind].label,
       termWeeks: r.termWeeks,
       opened: formatDutchDateShort(r.startDate),
@@ -35,7 +41,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       extended: r.extended,
       state: r.state,
       // Names of the people invited only for the procesbegeleider; others see the numbers.
-      invitees: manage ? r.invitees.map((i) => ({ id: i.id, name: i.name, relation: i.relation, reacted: i.reacted, viaLink: i.viaLink, late: i.late })) : [],
+      invitees: manage ? r.invitees.filter((i) => !hidden.reactant(i.email)).map((i) => ({ id: i.id, name: i.name, relation: i.relation, reacted: i.reacted, viaLink: i.viaLink, late: i.late })) : [],
       total: r.invitees.length,
       reacted: r.reacted,
       notYet: r.notYet,

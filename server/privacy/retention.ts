@@ -84,3 +84,43 @@ export async function purgeExpiredInvestigations(ctx: Ctx): Promise<number> {
   }
   return purged;
 }
+
+// --- The organisation's retention period ------------------------------------------------------------------
+
+export const MIN_RETENTION_YEARS = 1;
+export const MAX_RETENTION_YEARS = 100;
+
+/** The posted retention period in whole years, with a Dutch message when it is no such number. */
+export function parseRetentionYears(value: string | undefined): { ok: true; years: number } | { ok: false; message: string } {
+  const s = (value ?? "").trim();
+  if (!/^\d+$/.test(s)) return { ok: false, message: "Vul de bewaartermijn in als een heel aantal jaren." };
+  const years = Number(s);
+  if (years < MIN_RETENTION_YEARS || years > MAX_RETENTION_YEARS)
+    return { ok: false, message: `De bewaartermijn moet tussen ${MIN_RETENTION_YEARS} en ${MAX_RETENTION_YEARS} jaar liggen.` };
+  return { ok: true, years };
+}
+
+/** The organisation and its retention period, or null for a membership without an organisation. */
+export async function organisationRetention(ctx: Pick<AppContext, "db">, organisationId: string | null): Promise<{ id: string; name: string; years: number } | null> {
+  if (!organisationId) return null;
+  const [org] = await ctx.db
+    .select({ id: schema.organisations.id, name: schema.organisations.name, years: schema.organisations.retentionYears })
+    .from(schema.organisations)
+    .where(eq(schema.organisations.id, organisationId));
+  return org ?? null;
+}
+
+/**
+ * Sets the retention period of the actor's own organisation (the caller passes the organisation
+ * of the actor's membership and has checked privacy.manage). Investigations closed earlier keep
+ * their retention date: it was fixed when they were closed. Audited.
+ */
+export async function setOrganisationRetention(ctx: Ctx, actorId: string, investigationId: string, organisationId: string, years: number): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select({ years: schema.organisations.retentionYears }).from(schema.organisations).where(eq(schema.organisations.id, organisationId)).for("update");
+    if (!before) throw new RetentionError("Uw organisatie bestaat niet (meer).");
+    await tx.update(schema.organisations).set({ retentionYears: years }).where(eq(schema.organisations.id, organisationId));
+    await tx.insert(schema.auditLog).values({ at: now, action: "organisation.retention_set", actorId, investigationId, details: { organisationId, from: before.years, to: years } });
+  });
+}

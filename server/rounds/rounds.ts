@@ -283,7 +283,7 @@ export interface RegisterRow {
   extended: boolean;
   closedAt: Date | null;
   state: RoundState;
-  invitees: { id: string; name: string; relation: string; viaLink: boolean; reacted: boolean; draft: boolean; late: boolean }[];
+  invitees: { id: string; name: string; email: string; relation: string; viaLink: boolean; reacted: boolean; draft: boolean; late: boolean }[];
   reacted: number;
   notYet: number;
   counts: ReturnType<typeof dispositionCounts>;
@@ -307,6 +307,7 @@ export async function listRounds(ctx: Pick<AppContext, "db" | "clock">, investig
       return {
         id: i.id,
         name: i.name,
+        email: i.email,
         relation: i.relation,
         viaLink: i.userId === null,
         reacted: own.some((r) => r.status === "submitted"),
