@@ -251,3 +251,16 @@ describe("checklists as data", () => {
     expect(() => parseChecklist({ ...DEFAULT_CHECKLIST, items: [{ id: "1a", group: 1, heading: "X", narrative: false }] })).toThrow(/geen inhoud/);
   });
 });
+
+describe("report model: 7b root causes without a measure", () => {
+  it("lists every root cause that has a stated reason instead of a measure, with that reason", () => {
+    const doc = demoDoc();
+    const tree = readTree(doc);
+    const reasons = rootCauses(tree).filter((n) => n.noMeasureReason?.trim());
+    expect(reasons.length).toBeGreaterThan(0);
+    const model = buildReport(doc, input({ audience: "ketenpartners", client: null }), DEFAULT_CHECKLIST);
+    const table = tables(item(model, "7b")).find((t) => t.caption === "Basisoorzaken zonder maatregel, met de reden");
+    expect(table).toBeDefined();
+    for (const n of reasons) expect(table!.rows).toContainEqual([n.label, n.noMeasureReason]);
+  });
+});
