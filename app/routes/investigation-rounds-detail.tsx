@@ -13,7 +13,7 @@ import { shortHash } from "~/domain/rounds/frozen.ts";
 import { DISPOSITIONS, RELATION_SUGGESTIONS, ROUND_KINDS } from "~/domain/rounds/kinds.ts";
 import { describeTimeLeft, formatInstant, linkValidUntil } from "~/domain/rounds/state.ts";
 import { formValues, notFound, requireInvestigation } from "~/lib/guards.server.ts";
-import { handleReactionAction, reactionPageData } from "../../server/rounds/reaction-form.ts";
+import { handleReactionAction, reactionPageData, withoutModel } from "../../server/rounds/reaction-form.ts";
 import { reactantView } from "../../server/rounds/reactions.ts";
 import { addInvitee, allowLate, extendRound, getRound, getRoundDetail, inviteeForUser, invitableMembers, recordDisposition, renewLink, revokeLink } from "../../server/rounds/rounds.ts";
 import { RoundError } from "../../server/rounds/support.ts";
@@ -60,7 +60,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     page: invitee ? reactionPageData(await reactantView(context.app, round, invitee), now) : null,
     detail: {
       open: detail.state === "open",
-      frozen: detail.frozen,
+      frozen: withoutModel(detail.frozen),
+      hasDocx: detail.frozen.kind === "draft_report" && !!detail.frozen.report,
       counts,
       extensions: detail.extensions.map((e) => ({ id: e.id, from: formatDutchDateShort(e.fromDate), to: formatDutchDateShort(e.toDate), reason: e.reason })),
       invitees: detail.invitees.map((i) => ({
@@ -237,7 +238,7 @@ export default function RoundDetail() {
           <h2 id="h-own-reaction" className={d.manage ? undefined : "visually-hidden"}>
             Uw reactie in deze ronde
           </h2>
-          <ReactionWorkspace {...d.page} result={reaction} level={3} />
+          <ReactionWorkspace {...d.page} result={reaction} level={3} docxHref={`/onderzoeken/${d.investigationId}/rondes/${d.roundId}/concept.docx`} />
         </section>
       ) : null}
 
@@ -477,7 +478,13 @@ export default function RoundDetail() {
             <h3 id="h-frozen">Vastgelegde versie van het document</h3>
             <details>
               <summary>Toon het document zoals de genodigden het zien</summary>
-              <FrozenDocumentView doc={d.detail.frozen} versionHash={d.versionHash} level={3} counts={d.detail.counts} />
+              <FrozenDocumentView
+                doc={d.detail.frozen}
+                versionHash={d.versionHash}
+                level={3}
+                counts={d.detail.counts}
+                docxHref={d.detail.hasDocx ? `/onderzoeken/${d.investigationId}/rondes/${d.roundId}/concept.docx` : undefined}
+              />
             </details>
           </section>
         </>

@@ -41,7 +41,7 @@ const INDEPENDENCE = new Set<CommitteeMember["independence"]>(["extern", "intern
  * persisted state: a live room persists every update before it broadcasts it, so this is what
  * everyone has seen. The caller owns the returned doc (destroy it when done).
  */
-export async function loadReportInput(ctx: AppContext, investigationId: string, audience: ReportAudience, opts: ReportLoadOptions): Promise<LoadedReportInput> {
+export async function loadReportInput(ctx: Pick<AppContext, "db">, investigationId: string, audience: ReportAudience, opts: ReportLoadOptions): Promise<LoadedReportInput> {
   const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId)).limit(1);
   if (!inv) throw new ReportNotFoundError();
 
@@ -82,7 +82,7 @@ export async function loadReportInput(ctx: AppContext, investigationId: string, 
 }
 
 /** Item 1a; null when nothing has been recorded yet. */
-async function loadClient(ctx: AppContext, investigationId: string): Promise<ReportClientIdentity | null> {
+async function loadClient(ctx: Pick<AppContext, "db">, investigationId: string): Promise<ReportClientIdentity | null> {
   const [row] = await ctx.db.select().from(schema.clientIdentities).where(eq(schema.clientIdentities.investigationId, investigationId)).limit(1);
   if (!row) return null;
   return { name: row.name, dateOfBirth: row.dateOfBirth, sex: row.sex, indication: row.indication };
@@ -92,7 +92,7 @@ async function loadClient(ctx: AppContext, investigationId: string): Promise<Rep
  * The status of item 1a for a version without the identity: which fields are filled, asked of the
  * database without reading the values themselves (so nothing of the client leaves it here).
  */
-async function loadClientStatus(ctx: AppContext, investigationId: string): Promise<ItemStatus> {
+async function loadClientStatus(ctx: Pick<AppContext, "db">, investigationId: string): Promise<ItemStatus> {
   const t = schema.clientIdentities;
   const [row] = await ctx.db
     .select({
@@ -106,7 +106,7 @@ async function loadClientStatus(ctx: AppContext, investigationId: string): Promi
 }
 
 /** Item 1c, in the committee's own order. */
-async function loadCommittee(ctx: AppContext, investigationId: string): Promise<CommitteeMember[]> {
+async function loadCommittee(ctx: Pick<AppContext, "db">, investigationId: string): Promise<CommitteeMember[]> {
   const rows = await ctx.db
     .select()
     .from(schema.committeeMembers)
@@ -126,7 +126,7 @@ async function loadCommittee(ctx: AppContext, investigationId: string): Promise<
 }
 
 /** Item 4a, by date. */
-async function loadInterviews(ctx: AppContext, investigationId: string): Promise<ReportInterview[]> {
+async function loadInterviews(ctx: Pick<AppContext, "db">, investigationId: string): Promise<ReportInterview[]> {
   const rows = await ctx.db
     .select()
     .from(schema.interviews)
@@ -144,7 +144,7 @@ async function loadInterviews(ctx: AppContext, investigationId: string): Promise
 }
 
 /** The signed reactions of every round of the investigation, with what was done with them (appendix). */
-async function loadReactions(ctx: AppContext, investigationId: string): Promise<ReportReaction[]> {
+async function loadReactions(ctx: Pick<AppContext, "db">, investigationId: string): Promise<ReportReaction[]> {
   const rows = await ctx.db
     .select({ round: schema.commentRounds, reaction: schema.roundReactions, invitee: schema.roundInvitees, disposition: schema.reactionDispositions })
     .from(schema.roundReactions)

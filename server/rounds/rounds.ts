@@ -16,6 +16,8 @@ import type { AppContext } from "../context.ts";
 import { renderMail } from "../mail/templates.ts";
 import { listMembers } from "../members.ts";
 import { newToken } from "../tokens.ts";
+import { buildReport } from "../../app/domain/report/build.ts";
+import { loadReportInput } from "../report/load.server.ts";
 import { getInterview } from "./interviews.ts";
 import { auditRound, RoundError, sha256, transactionalMailer, type Tx } from "./support.ts";
 
@@ -134,15 +136,22 @@ export async function openRound(
   let kind: RoundKind;
   let interviewId: string | null = null;
   let baseTitle: string;
-  const doc = await loadDoc(ctx.db, investigationId);
+  const now0 = ctx.clock.now();
+  // The draft is frozen from the same report model the export builds (ketenpartners: no client identity).
+  const loaded =
+    input.document === "draft_report"
+      ? await loadReportInput(ctx, investigationId, "ketenpartners", { versionLabel: "Conceptrapport", status: "concept", today: todayInAmsterdam(now0) })
+      : null;
+  const doc = loaded ? loaded.doc : await loadDoc(ctx.db, investigationId);
   let frozen: FrozenDocument;
   let snapshot: Uint8Array;
   try {
-    if (input.document === "draft_report") {
+    if (loaded) {
       kind = "draft_report";
       baseTitle = "Conceptrapport";
-      frozen = freezeDraftReport(doc, { title: baseTitle });
+      frozen = freezeDraftReport(doc, { title: baseTitle, report: buildReport(doc, loaded.input, loaded.checklist) });
     } else {
+      if (input.document === "draft_report") throw new Error("unreachable");
       kind = "interview";
       const interview = await getInterview(ctx, investigationId, input.document.interviewId);
       if (!interview) throw new RoundError("interview", "Dit gesprek bestaat niet (meer).", "document");

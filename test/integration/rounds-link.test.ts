@@ -2,6 +2,7 @@
 // one round's frozen document and nothing else (no other route, no websocket), and every bad input
 // gets a clear Dutch message while the reactant's draft is kept.
 import { and, eq } from "drizzle-orm";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { schema } from "../../db/client.ts";
@@ -98,6 +99,29 @@ describe("rounds: what a personal link shows", () => {
     expect(res.headers.get("referrer-policy")?.split(",").at(-1)?.trim()).toBe("same-origin");
     expect(html).toContain('<meta name="referrer" content="same-origin"/>');
     expect(res.headers.get("cache-control")).toContain("no-store");
+  });
+
+  it("shows the whole draft as the report has it: measures, root causes, the tree, the committee; and offers it as the report's .docx", async () => {
+    const html = await (await anon().get(`/reactie/${token}`)).text();
+    expect(html).toContain("Verbetermaatregelen (SMART)");
+    expect(html).toContain("Borging van de maatregelen");
+    expect(html).toContain("Basisoorzaken met ECM-code");
+    expect(html).toContain('class="frozen-doc__tree"');
+    expect(html).toContain(`/reactie/${token}/concept.docx`);
+
+    const res = await anon().get(`/reactie/${token}/concept.docx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toContain("De signalen werden niet gedeeld tussen de organisaties.");
+    expect(xml).toContain("Verbetermaatregelen (SMART)");
+    expect(xml).not.toContain("Voorbeeld"); // the ketenpartners' version: no client identity
+    // The link of another round (an interview) has no draft to download; a bad token gets a Dutch answer.
+    expect((await anon().get(`/reactie/${otherToken}/concept.docx`)).status).toBe(404);
+    const bad = await anon().get(`/reactie/${token}x/concept.docx`);
+    expect(bad.status).toBe(404);
+    expect(await bad.text()).toMatch(/link/i);
   });
 
   it("shows nothing else of the investigation: no title, no id, no other document, no client identity, no account bar", async () => {
@@ -323,6 +347,10 @@ describe("rounds: members react in the app; the others see no reactions", () => 
     await partner.login(a.email);
     const page = await partner.get(url);
     expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`${url}/concept.docx`);
+    const docx = await partner.get(`${url}/concept.docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get("content-type")).toContain("wordprocessingml");
     const res = await partner.post(url, { intent: "submit", reactionId: "", versionHash: round.versionHash, pointer: "section:5a", correctsId: "", text: "De Brug had het dossier pas in augustus.", signerName: "Ahmed El Amrani", signerRole: "ketenpartner, Wijkteam Noord", declaration: "on" });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Uw reactie is ondertekend en verstuurd");
@@ -338,6 +366,7 @@ describe("rounds: members react in the app; the others see no reactions", () => 
       await other.login(email);
       expect((await other.get(url)).status, email).toBe(403);
       expect((await other.get(`${url}/afdruk`)).status, email).toBe(403);
+      expect((await other.get(`${url}/concept.docx`)).status, email).toBe(403);
       const register = await other.get(`/onderzoeken/${app.demoInvestigationId}/rondes`);
       expect(register.status).toBe(200);
       const html = (await register.text()).replaceAll("<!-- -->", "");

@@ -41,6 +41,10 @@ export interface ReactionWorkspaceProps {
   result: ReactionResult | undefined;
   /** Heading level of the document title. */
   level?: 2 | 3;
+  /** The frozen draft is also there as a .docx (conceptrapport rounds). */
+  hasDocx?: boolean;
+  /** Where that .docx is downloaded. */
+  docxHref?: string;
 }
 
 const AUTOSAVE_MS = 1500;
@@ -51,7 +55,7 @@ export function ReactionWorkspace(props: ReactionWorkspaceProps) {
   return <ReactionWorkspaceInner key={props.result?.submittedId ?? "form"} {...props} />;
 }
 
-function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedText, draft, submitted, invitee, todayText, result, level = 2 }: ReactionWorkspaceProps) {
+function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedText, draft, submitted, invitee, todayText, result, level = 2, hasDocx, docxHref }: ReactionWorkspaceProps) {
   const posted = result && !result.ok ? result.values : null;
   const [pointer, setPointer] = useState(posted?.pointer ?? draft?.pointer ?? "general");
   const [text, setText] = useState(posted?.text ?? draft?.text ?? "");
@@ -115,7 +119,7 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
 
   return (
     <div className="rounds-split">
-      <FrozenDocumentView doc={frozen} versionHash={versionHash} level={level} onPick={hydrated && canReact ? pick : undefined} picked={pointer} />
+      <FrozenDocumentView doc={frozen} versionHash={versionHash} level={level} docxHref={hasDocx ? docxHref : undefined} onPick={hydrated && canReact ? pick : undefined} picked={pointer} />
       <div className="reaction-panel">
         {result?.message ? (
           result.ok ? (
