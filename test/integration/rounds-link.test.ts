@@ -241,6 +241,20 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
     expect((await draftOf("anna@example.nl"))[0].text).toBe("Met een onbekend onderdeel.");
   });
 
+  it("a reaction signed under another name than the invitee's is refused, the text kept; the form shows the invited name, fixed", async () => {
+    const page = (await (await anon().get(`/reactie/${token}`)).text()).replaceAll("<!-- -->", "");
+    const input = /<input[^>]*name="signerName"[^>]*>/.exec(page)?.[0] ?? "";
+    expect(input).toContain('value="Anna de Wit"');
+    expect(input).toMatch(/readonly/i);
+    const res = await post(token, { ...base(), intent: "submit", text: "Onder een andere naam.", signerName: "Bert de Wit", signerRole: "nabestaande", declaration: "on" });
+    expect(res.status).toBe(409);
+    const html = (await res.text()).replaceAll("<!-- -->", "");
+    expect(html).toContain("U ondertekent als Anna de Wit");
+    expect(html).toContain("Onder een andere naam.");
+    const signed = await app.ctx.db.select().from(schema.roundReactions).where(and(eq(schema.roundReactions.signerName, "Bert de Wit")));
+    expect(signed).toHaveLength(0);
+  });
+
   it("signs and submits: stored with a hash over text, version, pointer and signer", async () => {
     const [draft] = await draftOf("anna@example.nl");
     const text = "In alinea 1 staat dat de signalen niet gedeeld werden; de huisarts heeft wel gebeld.";

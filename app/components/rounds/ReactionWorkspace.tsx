@@ -225,7 +225,14 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
 
             <fieldset>
               <legend>Ondertekenen</legend>
-              <SignField name="signerName" label="Uw volledige naam" autoComplete="name" defaultValue={posted?.signerName ?? ""} error={errors.signerName} />
+              <SignField
+                name="signerName"
+                label="Uw volledige naam"
+                defaultValue={invitee.name}
+                readOnly
+                error={errors.signerName}
+                hint="De naam waarop u bent uitgenodigd. Klopt die niet? Neem contact op met de procesbegeleider."
+              />
               <SignField
                 name="signerRole"
                 label="Uw functie of relatie tot de casus"
@@ -303,7 +310,7 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
   );
 }
 
-function SignField(p: { name: string; label: string; defaultValue: string; error?: string; hint?: string; autoComplete?: string }) {
+function SignField(p: { name: string; label: string; defaultValue: string; error?: string; hint?: string; autoComplete?: string; readOnly?: boolean }) {
   const describedBy = [p.hint ? `f-${p.name}-hint` : null, p.error ? `f-${p.name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`field${p.error ? " field--error" : ""}`}>
@@ -313,7 +320,7 @@ function SignField(p: { name: string; label: string; defaultValue: string; error
           {p.hint}
         </p>
       ) : null}
-      <input id={`f-${p.name}`} name={p.name} defaultValue={p.defaultValue} autoComplete={p.autoComplete} aria-invalid={p.error ? true : undefined} aria-describedby={describedBy} />
+      <input id={`f-${p.name}`} name={p.name} defaultValue={p.defaultValue} autoComplete={p.autoComplete} readOnly={p.readOnly} aria-invalid={p.error ? true : undefined} aria-describedby={describedBy} />
       {p.error ? (
         <p className="field__error" id={`f-${p.name}-error`}>
           {p.error}
