@@ -2,7 +2,7 @@
 // the relational data as a ReportInput, the current Y.Doc and the checklist. Callers check the
 // policy first; when they ask for the toezichthouder's version (which holds the client identity,
 // Bijlage 1 item 1a) they also write the audit entry, with their purpose.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type * as Y from "yjs";
 import { todayInAmsterdam } from "../../app/domain/calendar-date.ts";
 import { checklistFor, type Checklist } from "../../app/domain/report/checklist.ts";
@@ -45,13 +45,14 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
   const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId)).limit(1);
   if (!inv) throw new ReportNotFoundError();
 
-  const [client, clientStatus, committee, interviews, reactions, doc] = await Promise.all([
+  const [client, clientStatus, committee, interviews, reactions, doc, writers] = await Promise.all([
     audience === "toezichthouder" ? loadClient(ctx, investigationId) : Promise.resolve(null),
     audience === "toezichthouder" ? Promise.resolve(undefined) : loadClientStatus(ctx, investigationId),
     loadCommittee(ctx, investigationId),
     loadInterviews(ctx, investigationId),
     loadReactions(ctx, investigationId),
     loadDoc(ctx.db, investigationId),
+    loadWriters(ctx, investigationId),
   ]);
 
   const input: ReportInput = {
@@ -77,8 +78,20 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
     versionLabel: opts.versionLabel,
     status: opts.status,
     today: opts.today,
+    authors: writers.map((w) => w.name),
+    contact: ((lead) => (lead ? `${lead.name}, ${lead.email}` : null))(writers.find((w) => w.role === "procesbegeleider")),
   };
   return { doc, input, checklist: checklistFor(inv) };
+}
+
+/** The report's authors: procesbegeleider(s) first, then onderzoekers, each by name. */
+async function loadWriters(ctx: Pick<AppContext, "db">, investigationId: string): Promise<{ name: string; email: string; role: string }[]> {
+  const rows = await ctx.db
+    .select({ name: schema.users.name, email: schema.users.email, role: schema.memberships.role })
+    .from(schema.memberships)
+    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+    .where(and(eq(schema.memberships.investigationId, investigationId), inArray(schema.memberships.role, ["procesbegeleider", "onderzoeker"])));
+  return rows.sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, "nl") : a.role === "procesbegeleider" ? -1 : 1));
 }
 
 /** Item 1a; null when nothing has been recorded yet. */

@@ -91,6 +91,8 @@ function titlePage(input: ReportInput): ReportModel["titlePage"] {
     date: dutchDay(input.today),
     version: input.versionLabel,
     status: input.status,
+    authors: input.authors ?? [],
+    contact: input.contact ?? null,
   };
 }
 

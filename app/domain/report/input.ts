@@ -82,4 +82,8 @@ export interface ReportInput {
   status: "concept" | "definitief";
   /** Today in Europe/Amsterdam, YYYY-MM-DD. */
   today: string;
+  /** Who wrote the report (the procesbegeleider(s) and onderzoekers), for the title page and the file's metadata. */
+  authors?: string[];
+  /** Who to contact about the report: the procesbegeleider, "name, e-mail". */
+  contact?: string | null;
 }
