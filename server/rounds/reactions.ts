@@ -112,7 +112,7 @@ export interface DraftInput {
 }
 
 function closedMessage(round: RoundRow): string {
-  return `De reactietermijn is verstreken op ${formatInstant(round.deadlineAt)}. Insturen kan niet meer; uw concept is bewaard. Neem contact op met de procesbegeleider als u toch wilt reageren.`;
+  return `De reactietermijn is verstreken op ${formatInstant(round.deadlineAt)}. Opslaan en insturen kan niet meer; uw tekst staat hieronder, bewaar hem zelf als u hem wilt houden. Neem contact op met de procesbegeleider als u toch wilt reageren.`;
 }
 
 function alreadySubmittedMessage(r: Pick<ReactionRow, "submittedAt">): string {
@@ -126,6 +126,9 @@ function alreadySubmittedMessage(r: Pick<ReactionRow, "submittedAt">): string {
 export async function saveDraft(ctx: Ctx, round: RoundRow, invitee: InviteeRow, input: DraftInput): Promise<{ reactionId: string; savedAt: Date }> {
   const frozen = parseFrozen(round.frozen);
   const now = ctx.clock.now();
+  // After the term nothing is stored any more, unless the procesbegeleider allowed a late reaction.
+  const window = reactWindow(round, invitee, now);
+  if (!window.ok) throw new RoundError(window.reason, window.reason === "revoked" ? "Deze persoonlijke link is ingetrokken." : closedMessage(round));
   let problem: RoundError | null = null;
   if (input.versionHash !== round.versionHash) {
     problem = new RoundError(

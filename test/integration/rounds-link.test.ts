@@ -295,7 +295,7 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
     expect((await anon().get(`/reactie/nietgeldig`)).status).toBe(404);
   });
 
-  it("reacting after the close: refused with the deadline named, the draft kept; a late allowance lets it in, marked late", async () => {
+  it("reacting after the close: refused with the deadline named, the text given back but not stored; a late allowance lets it in, marked late", async () => {
     clock.set(new Date("2026-03-31T08:00:00Z")); // past the 4-week deadline (30 March 23:59:59)
     const [draft] = (await draftOf("anna@example.nl")).filter((r) => r.status === "draft");
     const res = await post(token, { ...base(), reactionId: draft.id, intent: "submit", text: "Te laat, maar belangrijk.", signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on" });
@@ -303,7 +303,12 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
     const html = await res.text();
     expect(html).toContain("De reactietermijn is verstreken op maandag 30 maart 2026 om 23.59 uur");
     expect(html).toContain("Te laat, maar belangrijk.");
-    expect((await draftOf("anna@example.nl")).find((r) => r.status === "draft")!.text).toBe("Te laat, maar belangrijk.");
+    expect((await draftOf("anna@example.nl")).find((r) => r.status === "draft")!.text).toBe(draft.text);
+    // Saving a draft late is refused just the same, with the reason.
+    const save = await post(token, { ...base(), reactionId: draft.id, intent: "save", text: "Nog een late opzet." });
+    expect(save.status).toBe(409);
+    expect(await save.text()).toContain("Opslaan en insturen kan niet meer");
+    expect((await draftOf("anna@example.nl")).find((r) => r.status === "draft")!.text).toBe(draft.text);
 
     const [invitee] = await app.ctx.db.select().from(schema.roundInvitees).where(eq(schema.roundInvitees.email, "anna@example.nl"));
     await allowLate(app.ctx, lead.id, app.demoInvestigationId, draftRoundId, { inviteeId: invitee.id, until: "2026-04-03", reason: "Was op vakantie, gebeld op 31 maart." });

@@ -269,7 +269,7 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
           <section aria-labelledby="h-closed">
             <h2 id="h-closed">Reageren is gesloten</h2>
             <p>{closedText}</p>
-            {draft && draft.text ? (
+            {draft && draft.text.trim() ? (
               <div className="field">
                 <label htmlFor="f-kept">Uw niet verstuurde concept</label>
                 <textarea id="f-kept" readOnly rows={6} value={draft.text} />
