@@ -88,7 +88,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         submittedAt: r.submittedAt ? formatInstant(r.submittedAt) : "",
         late: r.late,
         corrects: r.correctsId ? (detail.reactions.findIndex((x) => x.id === r.correctsId) + 1 || null) : null,
-        disposition: r.disposition ? { kind: r.disposition.kind, note: r.disposition.note, at: formatInstant(r.disposition.decidedAt) } : null,
+        disposition: r.disposition ? { kind: r.disposition.kind, note: r.disposition.note, at: formatInstant(r.disposition.decidedAt), by: r.disposition.decidedByName } : null,
       })),
       addableMembers: members.filter((m) => !invitedEmails.has(m.email)).map((m) => ({ userId: m.userId, name: m.name, organisation: m.organisation })),
     },
@@ -151,12 +151,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "disposition": {
         const parsed = dispositionSchema.safeParse(values);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        await recordDisposition(context.app, user, investigationId, params.roundId, parsed.data);
+        const correct = values.correct === "1";
+        await recordDisposition(context.app, user, investigationId, params.roundId, { ...parsed.data, correct });
         return reply({
           intent,
           target: parsed.data.reactionId,
           ok: true,
-          message: `De afhandeling is vastgelegd (${DISPOSITIONS[parsed.data.kind].toLowerCase()}) en aan de indiener gemaild.`,
+          message: `De afhandeling is ${correct ? "gecorrigeerd" : "vastgelegd"} (${DISPOSITIONS[parsed.data.kind].toLowerCase()}) en aan de indiener gemaild.`,
           errors: {},
           values: {},
         });
@@ -192,6 +193,39 @@ export default function RoundDetail() {
   const m = actionData?.kind === "manage" ? actionData.manage : null;
   const errFor = (intent: string, field: string, target?: string) => (m && !m.ok && m.intent === intent && (target === undefined || m.target === target) ? m.errors[field] : undefined);
   const valFor = (intent: string, field: string, target?: string) => (m && !m.ok && m.intent === intent && (target === undefined || m.target === target) ? m.values[field] : undefined);
+  // The disposition form: the first decision, or a correction of it (until the report is final).
+  const dispositionForm = (r: { id: string; number: number }, correct: boolean) => (
+    <Form method="post" noValidate className="panel" aria-label={`${correct ? "Correctie van de afhandeling" : "Afhandeling"} van reactie ${r.number}`}>
+      <input type="hidden" name="intent" value="disposition" />
+      {correct ? <input type="hidden" name="correct" value="1" /> : null}
+      <input type="hidden" name="reactionId" value={r.id} />
+      <fieldset aria-describedby={errFor("disposition", "kind", r.id) ? `kind-${r.id}-error` : undefined}>
+        <legend>Wat is er met deze reactie gedaan?</legend>
+        {(["verwerkt", "terzijde"] as const).map((k) => (
+          <div className="check-field" key={k}>
+            <input type="radio" id={`kind-${r.id}-${k}`} name="kind" value={k} defaultChecked={valFor("disposition", "kind", r.id) === k} />
+            <label htmlFor={`kind-${r.id}-${k}`}>{DISPOSITIONS[k]}</label>
+          </div>
+        ))}
+        <Err id={`kind-${r.id}-error`} message={errFor("disposition", "kind", r.id)} />
+      </fieldset>
+      <div className={`field${errFor("disposition", "note", r.id) ? " field--error" : ""}`}>
+        <label htmlFor={`note-${r.id}`}>Waar verwerkt, of de motivering</label>
+        <textarea
+          id={`note-${r.id}`}
+          name="note"
+          rows={3}
+          defaultValue={valFor("disposition", "note", r.id) ?? ""}
+          aria-invalid={errFor("disposition", "note", r.id) ? true : undefined}
+          aria-describedby={errFor("disposition", "note", r.id) ? `note-${r.id}-error` : undefined}
+        />
+        <Err id={`note-${r.id}-error`} message={errFor("disposition", "note", r.id)} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>
+        {correct ? "Correctie vastleggen en mailen" : "Afhandeling vastleggen en mailen"}
+      </button>
+    </Form>
+  );
   const base = `/onderzoeken/${d.investigationId}/rondes`;
   return (
     <>
@@ -264,39 +298,20 @@ export default function RoundDetail() {
                   Ondertekend door {r.signerName} ({r.signerRole}) op {r.submittedAt}.
                 </p>
                 {r.disposition ? (
-                  <p>
-                    <strong>{DISPOSITIONS[r.disposition.kind]}</strong>: {r.disposition.note} <span className="muted">({r.disposition.at})</span>
-                  </p>
+                  <>
+                    <p>
+                      <strong>{DISPOSITIONS[r.disposition.kind]}</strong>: {r.disposition.note}{" "}
+                      <span className="muted">
+                        (vastgelegd door {r.disposition.by ?? "een verwijderd account"}, {r.disposition.at})
+                      </span>
+                    </p>
+                    <details>
+                      <summary>Afhandeling corrigeren</summary>
+                      {dispositionForm(r, true)}
+                    </details>
+                  </>
                 ) : (
-                  <Form method="post" noValidate className="panel" aria-label={`Afhandeling van reactie ${r.number}`}>
-                    <input type="hidden" name="intent" value="disposition" />
-                    <input type="hidden" name="reactionId" value={r.id} />
-                    <fieldset aria-describedby={errFor("disposition", "kind", r.id) ? `kind-${r.id}-error` : undefined}>
-                      <legend>Wat is er met deze reactie gedaan?</legend>
-                      {(["verwerkt", "terzijde"] as const).map((k) => (
-                        <div className="check-field" key={k}>
-                          <input type="radio" id={`kind-${r.id}-${k}`} name="kind" value={k} defaultChecked={valFor("disposition", "kind", r.id) === k} />
-                          <label htmlFor={`kind-${r.id}-${k}`}>{DISPOSITIONS[k]}</label>
-                        </div>
-                      ))}
-                      <Err id={`kind-${r.id}-error`} message={errFor("disposition", "kind", r.id)} />
-                    </fieldset>
-                    <div className={`field${errFor("disposition", "note", r.id) ? " field--error" : ""}`}>
-                      <label htmlFor={`note-${r.id}`}>Waar verwerkt, of de motivering</label>
-                      <textarea
-                        id={`note-${r.id}`}
-                        name="note"
-                        rows={3}
-                        defaultValue={valFor("disposition", "note", r.id) ?? ""}
-                        aria-invalid={errFor("disposition", "note", r.id) ? true : undefined}
-                        aria-describedby={errFor("disposition", "note", r.id) ? `note-${r.id}-error` : undefined}
-                      />
-                      <Err id={`note-${r.id}-error`} message={errFor("disposition", "note", r.id)} />
-                    </div>
-                    <button type="submit" className="button" disabled={busy}>
-                      Afhandeling vastleggen en mailen
-                    </button>
-                  </Form>
+                  dispositionForm(r, false)
                 )}
               </article>
             ))}

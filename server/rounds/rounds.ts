@@ -250,20 +250,21 @@ export async function getRound(ctx: Pick<AppContext, "db">, investigationId: str
 }
 
 export interface ReactionWithDisposition extends ReactionRow {
-  disposition: { kind: DispositionKind; note: string; decidedAt: Date; decidedBy: string | null } | null;
+  disposition: { kind: DispositionKind; note: string; decidedAt: Date; decidedBy: string | null; decidedByName: string | null } | null;
 }
 
 async function reactionsOf(ctx: Pick<AppContext, "db">, roundIds: string[]): Promise<ReactionWithDisposition[]> {
   if (roundIds.length === 0) return [];
   const rows = await ctx.db
-    .select({ r: schema.roundReactions, d: schema.reactionDispositions })
+    .select({ r: schema.roundReactions, d: schema.reactionDispositions, decider: schema.users.name })
     .from(schema.roundReactions)
     .leftJoin(schema.reactionDispositions, eq(schema.reactionDispositions.reactionId, schema.roundReactions.id))
+    .leftJoin(schema.users, eq(schema.users.id, schema.reactionDispositions.decidedBy))
     .where(inArray(schema.roundReactions.roundId, roundIds))
     .orderBy(asc(schema.roundReactions.submittedAt), asc(schema.roundReactions.createdAt));
-  return rows.map(({ r, d }) => ({
+  return rows.map(({ r, d, decider }) => ({
     ...r,
-    disposition: d ? { kind: d.kind as DispositionKind, note: d.note, decidedAt: d.decidedAt, decidedBy: d.decidedBy } : null,
+    disposition: d ? { kind: d.kind as DispositionKind, note: d.note, decidedAt: d.decidedAt, decidedBy: d.decidedBy, decidedByName: decider ?? null } : null,
   }));
 }
 
@@ -519,9 +520,18 @@ export async function recordDisposition(
   actor: { id: string; name: string },
   investigationId: string,
   roundId: string,
-  input: { reactionId: string; kind: DispositionKind; note: string },
+  input: { reactionId: string; kind: DispositionKind; note: string; correct?: boolean },
 ): Promise<void> {
   const round = await requireRound(ctx, investigationId, roundId);
+  if (input.correct) {
+    // A correction replaces the decision until the report is final; the Logboek keeps the earlier one.
+    const [final] = await ctx.db
+      .select({ id: schema.reportVersions.id })
+      .from(schema.reportVersions)
+      .where(and(eq(schema.reportVersions.investigationId, investigationId), eq(schema.reportVersions.status, "definitief")))
+      .limit(1);
+    if (final) throw new RoundError("report_final", "Het rapport is definitief ingediend: de afhandeling van deze reactie kan niet meer worden gecorrigeerd.");
+  }
   const [row] = await ctx.db
     .select({ r: schema.roundReactions, i: schema.roundInvitees })
     .from(schema.roundReactions)
@@ -531,12 +541,23 @@ export async function recordDisposition(
   const now = ctx.clock.now();
   const frozen = parseFrozen(round.frozen);
   await ctx.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(schema.reactionDispositions)
-      .values({ reactionId: row.r.id, kind: input.kind, note: input.note, decidedBy: actor.id, decidedAt: now })
-      .onConflictDoNothing()
-      .returning({ id: schema.reactionDispositions.reactionId });
-    if (inserted.length === 0) throw new RoundError("disposition_exists", "Voor deze reactie is al vastgelegd wat ermee is gedaan.");
+    let previous: { kind: string; note: string; decidedBy: string | null; decidedAt: string } | null = null;
+    if (input.correct) {
+      const [old] = await tx.select().from(schema.reactionDispositions).where(eq(schema.reactionDispositions.reactionId, row.r.id)).for("update");
+      if (!old) throw new RoundError("no_disposition", "Deze reactie is nog niet afgehandeld; er is niets te corrigeren.");
+      previous = { kind: old.kind, note: old.note, decidedBy: old.decidedBy, decidedAt: old.decidedAt.toISOString() };
+      await tx
+        .update(schema.reactionDispositions)
+        .set({ kind: input.kind, note: input.note, decidedBy: actor.id, decidedAt: now })
+        .where(eq(schema.reactionDispositions.reactionId, row.r.id));
+    } else {
+      const inserted = await tx
+        .insert(schema.reactionDispositions)
+        .values({ reactionId: row.r.id, kind: input.kind, note: input.note, decidedBy: actor.id, decidedAt: now })
+        .onConflictDoNothing()
+        .returning({ id: schema.reactionDispositions.reactionId });
+      if (inserted.length === 0) throw new RoundError("disposition_exists", "Voor deze reactie is al vastgelegd wat ermee is gedaan.");
+    }
     const text = row.r.text.length > 600 ? `${row.r.text.slice(0, 599)}…` : row.r.text;
     await transactionalMailer(ctx, tx).send({
       to: row.i.email,
@@ -553,11 +574,11 @@ export async function recordDisposition(
       }),
     });
     await auditRound(tx, now, {
-      action: "reaction.disposition",
+      action: previous ? "reaction.disposition_corrected" : "reaction.disposition",
       actorId: actor.id,
       investigationId,
       subjectEmail: row.i.email,
-      details: { roundId: round.id, reactionId: row.r.id, kind: input.kind },
+      details: { roundId: round.id, reactionId: row.r.id, kind: input.kind, ...(previous ? { note: input.note, previous } : {}) },
     });
   });
 }

@@ -395,3 +395,42 @@ describe("rounds: members react in the app; the others see no reactions", () => 
     }
   });
 });
+
+describe("rounds: a disposition names who decided and can be corrected until the report is final", () => {
+  it("shows the decider, a correction replaces the decision and is logged with the earlier one; after a final version it is refused", async () => {
+    const late = (await draftOf("anna@example.nl")).find((r) => r.late)!;
+    const url = `/onderzoeken/${app.demoInvestigationId}/rondes/${draftRoundId}`;
+    const begeleider = new HttpClient(app.url);
+    await begeleider.login("begeleider@demo.ketenlijn.nl");
+    const page = (await (await begeleider.get(url)).text()).replaceAll("<!-- -->", "");
+    expect(page).toContain(`vastgelegd door ${lead.name}`);
+    expect(page).toContain("Afhandeling corrigeren");
+
+    const form = { intent: "disposition", correct: "1", reactionId: late.id, kind: "verwerkt", note: "Verwerkt in 5a, derde alinea." };
+    const res = await begeleider.post(url, form);
+    expect(res.status).toBe(200);
+    expect((await res.text()).replaceAll("<!-- -->", "")).toContain("De afhandeling is gecorrigeerd");
+    const [row] = await app.ctx.db.select().from(schema.reactionDispositions).where(eq(schema.reactionDispositions.reactionId, late.id));
+    expect(row).toMatchObject({ kind: "verwerkt", note: "Verwerkt in 5a, derde alinea.", decidedBy: lead.id });
+    const logged = await app.ctx.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "reaction.disposition_corrected"));
+    expect(logged).toHaveLength(1);
+    expect(logged[0].details).toMatchObject({ reactionId: late.id, kind: "verwerkt", previous: { kind: "terzijde", note: "De feiten in 5a zijn door twee bronnen bevestigd." } });
+
+    await app.ctx.db.insert(schema.reportVersions).values({
+      investigationId: app.demoInvestigationId,
+      number: 1,
+      status: "definitief",
+      checklistId: "bijlage1-wmo",
+      filename: "rapport.docx",
+      docx: Buffer.from("x"),
+      content: {},
+      sha256: "0".repeat(64),
+      submittedBy: lead.id,
+    });
+    const refused = await begeleider.post(url, { ...form, kind: "terzijde", note: "Toch terzijde gelegd, want de bron is onbetrouwbaar." });
+    expect(refused.status).toBe(409);
+    expect((await refused.text()).replaceAll("<!-- -->", "")).toContain("definitief ingediend");
+    const [still] = await app.ctx.db.select().from(schema.reactionDispositions).where(eq(schema.reactionDispositions.reactionId, late.id));
+    expect(still.kind).toBe("verwerkt");
+  });
+});
