@@ -175,6 +175,8 @@ async function loadReactions(ctx: Pick<AppContext, "db">, investigationId: strin
     pointerLabel: reaction.pointerLabel || "Algemeen",
     text: reaction.text,
     late: reaction.late,
+    inviteeName: invitee.name,
+    signatureHash: reaction.signatureHash ?? "",
     disposition: disposition
       ? { kind: disposition.kind === "verwerkt" ? "verwerkt" : "terzijde", note: disposition.note, decidedOn: todayInAmsterdam(disposition.decidedAt) }
       : null,

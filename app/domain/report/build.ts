@@ -99,7 +99,7 @@ function titlePage(input: ReportInput): ReportModel["titlePage"] {
 function appendixBlocks(id: ReportAppendix["id"], input: ReportInput, facts: DocFacts, items: ReportItemContent[]): ReportBlock[] {
   switch (id) {
     case "reacties":
-      return reactionBlocks(input.reactions);
+      return reactionBlocks(input.reactions, input.audience);
     case "bronnen": {
       const rows = citedSources(facts);
       const blocks: ReportBlock[] = [
@@ -126,7 +126,7 @@ function appendixBlocks(id: ReportAppendix["id"], input: ReportInput, facts: Doc
   }
 }
 
-function reactionBlocks(reactions: readonly ReportReaction[]): ReportBlock[] {
+function reactionBlocks(reactions: readonly ReportReaction[], audience: ReportInput["audience"]): ReportBlock[] {
   if (reactions.length === 0) return [{ type: "note", text: "Er zijn (nog) geen ondertekende reacties." }];
   const sorted = [...reactions].sort((a, b) => a.signedOn.localeCompare(b.signedOn) || a.signerName.localeCompare(b.signerName, "nl"));
   const blocks: ReportBlock[] = [];
@@ -135,9 +135,12 @@ function reactionBlocks(reactions: readonly ReportReaction[]): ReportBlock[] {
     blocks.push({
       type: "facts",
       rows: [
+        // Full names of invitees only for the toezichthouder (names in the ketenpartners' version: their own rule).
+        ...(audience === "toezichthouder" && r.inviteeName ? [{ label: "Uitgenodigd", value: r.inviteeName }] : []),
         { label: "Ondertekend door", value: r.signerRole ? `${r.signerName} (${r.signerRole})` : r.signerName },
         { label: "Datum", value: dutchDay(r.signedOn) + (r.late ? " (na de termijn)" : "") },
         { label: "Betreft", value: r.pointerLabel || "Algemeen" },
+        ...(r.signatureHash ? [{ label: "Controlehash", value: r.signatureHash }] : []),
       ],
     });
     blocks.push({ type: "quote", text: r.text });

@@ -64,6 +64,10 @@ export interface ReportReaction {
   pointerLabel: string;
   text: string;
   late: boolean;
+  /** Who was invited (the toezichthouder's version prints it beside the signer). */
+  inviteeName?: string;
+  /** The signature's control hash (sha-256 over text, version, pointer and signer), as the printable view shows it. */
+  signatureHash?: string;
   disposition: { kind: "verwerkt" | "terzijde"; note: string; decidedOn: string } | null;
 }
 
