@@ -71,7 +71,8 @@ function ContentBlock({ block }: { block: ReportBlock }) {
       );
     case "table":
       return (
-        <div className="table-scroll">
+        // Focusable so a keyboard can scroll a wide table (axe: scrollable-region-focusable).
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={block.caption}>
           <table className="frozen-doc__table">
             <caption>{block.caption}</caption>
             <thead>
