@@ -3,7 +3,7 @@
 import type { Route } from "./+types/investigation-rounds-draft-docx";
 import { can } from "../domain/policy.ts";
 import { docxResponse } from "../../server/report/download.server.ts";
-import { downloadAccess, FORBIDDEN, NOT_FOUND, textResponse } from "../../server/report/http.server.ts";
+import { downloadAccess, FORBIDDEN, NOT_FOUND, textResponse, methodNotAllowed } from "../../server/report/http.server.ts";
 import { frozenDraftDocx } from "../../server/rounds/draft-docx.ts";
 import { getRound, inviteeForUser } from "../../server/rounds/rounds.ts";
 
@@ -17,3 +17,5 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!file) return textResponse(404, NOT_FOUND);
   return docxResponse(file.bytes, file.filename);
 }
+
+export const action = () => methodNotAllowed();

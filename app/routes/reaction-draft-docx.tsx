@@ -2,7 +2,7 @@
 // as the reaction page (resolveLink); it serves only that round's frozen version (ADR 0005).
 import type { Route } from "./+types/reaction-draft-docx";
 import { docxResponse } from "../../server/report/download.server.ts";
-import { NOT_FOUND, textResponse } from "../../server/report/http.server.ts";
+import { NOT_FOUND, textResponse, methodNotAllowed } from "../../server/report/http.server.ts";
 import { frozenDraftDocx } from "../../server/rounds/draft-docx.ts";
 import { LINK_PROBLEMS, resolveLink } from "../../server/rounds/reactions.ts";
 
@@ -13,3 +13,5 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   if (!file) return textResponse(404, NOT_FOUND);
   return docxResponse(file.bytes, file.filename);
 }
+
+export const action = () => methodNotAllowed();

@@ -119,6 +119,15 @@ describe("rounds: what a personal link shows", () => {
     expect(xml).not.toContain("Voorbeeld"); // the ketenpartners' version: no client identity
     // The link of another round (an interview) has no draft to download; a bad token gets a Dutch answer.
     expect((await anon().get(`/reactie/${otherToken}/concept.docx`)).status).toBe(404);
+    // Sending to a download answers in Dutch, for the report's downloads too.
+    const posted = await anon().post(`/reactie/${token}/concept.docx`, { x: "1" });
+    expect(posted.status).toBe(405);
+    expect(await posted.text()).toContain("alleen om een bestand te downloaden");
+    const begeleider = new HttpClient(app.url);
+    await begeleider.login("begeleider@demo.ketenlijn.nl");
+    const report = await begeleider.post(`/onderzoeken/${app.demoInvestigationId}/rapport.docx`, { x: "1" });
+    expect(report.status).toBe(405);
+    expect(await report.text()).toContain("alleen om een bestand te downloaden");
     const bad = await anon().get(`/reactie/${token}x/concept.docx`);
     expect(bad.status).toBe(404);
     expect(await bad.text()).toMatch(/link/i);
