@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { useNonce } from "./lib/nonce.ts";
+import "./lib/zod-dutch.ts"; // Dutch default messages for every zod schema
 import stylesHref from "./styles.css?url";
 
 export const links: Route.LinksFunction = () => [
@@ -34,6 +35,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {data?.user ? (
             <nav aria-label="Account" className="topbar__account">
               <span>{data.user.name}</span>
+              <Link to="/account/beveiliging">Wachtwoord en inloggen</Link>
               <form method="post" action="/logout">
                 <button type="submit" className="button button--link">
                   Uitloggen

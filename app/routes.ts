@@ -7,6 +7,7 @@ export default [
   route("wachtwoord-vergeten", "routes/forgot-password.tsx"),
   route("wachtwoord-herstellen/:token", "routes/reset-password.tsx"),
   route("uitnodiging/:token", "routes/invitation.tsx"),
+  route("account/beveiliging", "routes/account-security.tsx"),
   route("onderzoeken/nieuw", "routes/investigation-new.tsx"),
   route("onderzoeken/:id", "routes/investigation.tsx", [
     index("routes/investigation-overview.tsx"),
@@ -17,6 +18,7 @@ export default [
     route("deelnemers", "routes/investigation-members.tsx"),
     route("termijnen", "routes/investigation-deadlines.tsx"),
     route("logboek", "routes/investigation-audit.tsx"),
+    route("privacy", "routes/investigation-privacy.tsx"),
     route("gesprekken", "routes/investigation-interviews.tsx"),
     route("gesprekken/:interviewId", "routes/investigation-interviews-detail.tsx"),
     route("rondes", "routes/investigation-rounds.tsx"),
@@ -31,6 +33,7 @@ export default [
   ]),
   route("onderzoeken/:id/rondes/:roundId/afdruk", "routes/investigation-rounds-print.tsx"),
   route("onderzoeken/:id/rondes/:roundId/concept.docx", "routes/investigation-rounds-draft-docx.tsx"),
+  route("onderzoeken/:id/privacy/export", "routes/investigation-privacy-export.tsx"),
   route("onderzoeken/:id/rapport.docx", "routes/investigation-report-docx.tsx"),
   route("onderzoeken/:id/rapport/versies/:versionId/docx", "routes/investigation-report-version-docx.tsx"),
   route("reactie/:token", "routes/reaction.tsx"),

@@ -3,13 +3,14 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@react-router/express";
+import "../app/lib/zod-dutch.ts"; // Dutch default zod messages, also for server-only schemas
 import express, { type Request, type Response } from "express";
 import type { ServerBuild } from "react-router";
 import { openDatabase, type DatabaseHandle } from "../db/client.ts";
 import { readCookie, SESSION_COOKIE, userForSession } from "./auth/sessions.ts";
-import type { Config } from "./config.ts";
+import { mailBaseUrl, type Config } from "./config.ts";
 import { systemClock, type AppContext, type Clock } from "./context.ts";
-import { clientIp, cspNonce, rejectCrossSite, securityHeaders } from "./http.ts";
+import { clientIp, cspNonce, limitBodies, noStore, rejectCrossSite, securityHeaders } from "./http.ts";
 import type { RequestContext } from "./load-context.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { attachCollab } from "./collab/index.ts";
@@ -19,6 +20,8 @@ export interface RunningApp {
   ctx: AppContext;
   server: Server;
   database: DatabaseHandle;
+  /** The origin used in e-mailed links (see mailBaseUrl). */
+  baseUrl: string;
   close(): Promise<void>;
 }
 
@@ -30,11 +33,12 @@ export function hasBuild() {
   return existsSync(buildEntry);
 }
 
-async function requestContext(ctx: AppContext, req: Request, res: Response): Promise<RequestContext> {
+async function requestContext(ctx: AppContext, req: Request, res: Response, baseUrl: string): Promise<RequestContext> {
   const sessionToken = readCookie(req.get("cookie"), SESSION_COOKIE);
   const user = await userForSession(ctx, sessionToken);
-  const baseUrl = ctx.config.publicUrl ?? `${req.protocol}://${req.get("host")}`;
-  return { app: ctx, user, sessionToken, nonce: res.locals.nonce, ip: clientIp(req), baseUrl, secure: baseUrl.startsWith("https:") };
+  // req.secure follows X-Forwarded-Proto only with KETENLIJN_TRUST_PROXY; an https PUBLIC_URL means https too.
+  const secure = req.secure || baseUrl.startsWith("https:");
+  return { app: ctx, user, sessionToken, nonce: res.locals.nonce, ip: clientIp(req), baseUrl, secure };
 }
 
 /** Builds the whole process: database, services, HTTP (and later websockets) on one server. */
@@ -51,7 +55,8 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: (lin
 
   const app = express();
   app.disable("x-powered-by");
-  app.use(cspNonce, securityHeaders(config.development), rejectCrossSite);
+  app.set("trust proxy", config.trustProxy ?? false);
+  app.use(cspNonce, securityHeaders(config.development), rejectCrossSite, limitBodies());
 
   let loadBuild: () => Promise<ServerBuild>;
   let closeVite = async () => {};
@@ -70,10 +75,11 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: (lin
 
   app.all(
     "/{*path}",
+    noStore, // after the static files, which keep their own caching
     createRequestHandler({
       build: loadBuild,
       mode: config.development ? "development" : "production",
-      getLoadContext: (req, res) => requestContext(ctx, req, res) as never,
+      getLoadContext: (req, res) => requestContext(ctx, req, res, baseUrl) as never,
     }),
   );
   // Last resort: never a stack trace to a user.
@@ -86,11 +92,14 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: (lin
   const server = createServer(app);
   const collab = attachCollab(server, ctx, { log });
   const jobs = startJobLoop(ctx, { log }); // rounds: closing and reminders (server/jobs)
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  await new Promise<void>((resolve) => (config.host ? server.listen(config.port, config.host, resolve) : server.listen(config.port, resolve)));
+  const address = server.address();
+  const baseUrl = mailBaseUrl(config, typeof address === "object" && address ? address.port : config.port);
   return {
     ctx,
     server,
     database,
+    baseUrl,
     async close() {
       await jobs.stop();
       await collab.close();

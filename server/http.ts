@@ -55,6 +55,42 @@ function refuse(res: Response) {
   res.status(403).type("text/plain; charset=utf-8").send("Dit verzoek komt van een andere website en is geweigerd.");
 }
 
+/** The client's address: behind a trusted proxy (KETENLIJN_TRUST_PROXY) the forwarded one. */
 export function clientIp(req: Request): string {
-  return req.socket.remoteAddress ?? "onbekend";
+  return req.ip ?? req.socket.remoteAddress ?? "onbekend";
+}
+
+/** Every form post is far below this; nothing in Ketenlijn uploads files to the server. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+const BODY_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/**
+ * Refuses request bodies before anything parses them: too large (by Content-Length, which
+ * Node's parser holds the body to), without a length (chunked uploads; browsers always send
+ * one for forms), or of a type no action reads. Answers in Dutch instead of a 500 later on.
+ */
+export function limitBodies(maxBytes = MAX_BODY_BYTES) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const length = req.get("content-length");
+    const chunked = req.get("transfer-encoding") !== undefined;
+    if (!chunked && (length === undefined || length === "0")) return next();
+    if (chunked || length === undefined) return refuseBody(res, 411, "Dit verzoek heeft geen lengte; stuur het formulier opnieuw vanuit de browser.");
+    if (!/^\d+$/.test(length) || Number(length) > maxBytes)
+      return refuseBody(res, 413, `Dit verzoek is te groot; het mag hooguit ${Math.floor(maxBytes / 1024)} kB zijn.`);
+    const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+    if (!BODY_TYPES.includes(type)) return refuseBody(res, 400, "Dit verzoek heeft een onbekende vorm; stuur het formulier opnieuw vanuit de browser.");
+    next();
+  };
+}
+
+function refuseBody(res: Response, status: number, message: string) {
+  // Close the connection: otherwise Node would read (and discard) the whole refused body first.
+  res.set("Connection", "close");
+  res.status(status).type("text/plain; charset=utf-8").send(message);
+}
+
+/** Pages and downloads carry personal data: no browser or proxy may keep a copy. */
+export function noStore(_req: Request, res: Response, next: NextFunction) {
+  res.set("Cache-Control", "no-store");
+  next();
 }

@@ -113,11 +113,19 @@ export async function invite(
   });
 }
 
+/** False when there is no open invitation with this id in this investigation (unknown, foreign, accepted or already revoked). */
 export async function revokeInvitation(ctx: AppContext, actorId: string, investigationId: string, invitationId: string) {
   const rows = await ctx.db
     .update(schema.invitations)
     .set({ revokedAt: ctx.clock.now() })
-    .where(and(eq(schema.invitations.id, invitationId), eq(schema.invitations.investigationId, investigationId), isNull(schema.invitations.acceptedAt)))
+    .where(
+      and(
+        eq(schema.invitations.id, invitationId),
+        eq(schema.invitations.investigationId, investigationId),
+        isNull(schema.invitations.acceptedAt),
+        isNull(schema.invitations.revokedAt),
+      ),
+    )
     .returning();
   if (rows.length) await audit(ctx, { action: "member.invitation_revoked", actorId, investigationId, subjectEmail: rows[0].email });
   return rows.length > 0;

@@ -70,7 +70,9 @@ export const loginSchema = z.object({
   password: z.string().min(1, "Vul uw wachtwoord in."),
 });
 
-export const MIN_PASSWORD = 10;
+// The same minimum as app/domain/password-strength.ts (not imported: that module carries the
+// dictionaries, which should not end up in the browser bundle). The strength check runs in the actions.
+export const MIN_PASSWORD = 12;
 export const newPasswordSchema = z
   .object({
     password: z.string().min(MIN_PASSWORD, `Kies een wachtwoord van minstens ${MIN_PASSWORD} tekens.`).max(200, "Hooguit 200 tekens."),
@@ -81,6 +83,14 @@ export const newPasswordSchema = z
 export const acceptInvitationSchema = z
   .object({
     name: z.string().trim().min(2, "Vul uw naam in.").max(120, "Hooguit 120 tekens."),
+    password: z.string().min(MIN_PASSWORD, `Kies een wachtwoord van minstens ${MIN_PASSWORD} tekens.`).max(200, "Hooguit 200 tekens."),
+    passwordRepeat: z.string(),
+  })
+  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "De wachtwoorden zijn niet gelijk." });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Vul uw huidige wachtwoord in."),
     password: z.string().min(MIN_PASSWORD, `Kies een wachtwoord van minstens ${MIN_PASSWORD} tekens.`).max(200, "Hooguit 200 tekens."),
     passwordRepeat: z.string(),
   })

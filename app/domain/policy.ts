@@ -32,6 +32,8 @@ export const INVESTIGATION_ACTIONS = [
   "report.requests.create",
   "report.requests.handle",
   "committee.edit",
+  // Data-subject rights and retention (issue 16): export, restrict, erase, close the investigation.
+  "privacy.manage",
 ] as const;
 export type InvestigationAction = (typeof INVESTIGATION_ACTIONS)[number];
 
@@ -72,6 +74,7 @@ const ALLOWED: Record<Role, ReadonlySet<InvestigationAction>> = {
     "report.versions.download",
     "report.requests.handle",
     "committee.edit",
+    "privacy.manage",
   ]),
   onderzoeker: new Set<InvestigationAction>([
     "investigation.view",

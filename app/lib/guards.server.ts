@@ -35,9 +35,18 @@ export async function requireInvestigation(
   return { user, membership: result.membership, investigationId: investigationId! };
 }
 
+/** The posted form; a body that is no form (wrong type, broken multipart) is a 400 in Dutch, not a 500. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw data({ message: "Het formulier kon niet worden gelezen. Laad de pagina opnieuw en probeer het nog eens." }, { status: 400 });
+  }
+}
+
 /** Parses the posted form into a plain object of strings (files are not accepted here). */
 export async function formValues(request: Request): Promise<Record<string, string>> {
-  const form = await request.formData();
+  const form = await readForm(request);
   const out: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;
   return out;

@@ -6,9 +6,10 @@ import { schema } from "../../db/client.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Uitgaande e-mail (ontwikkeling) – Ketenlijn" }];
 
-// Development only: shows what would have been mailed. Hidden (404) when SMTP is configured,
-// on a real PostgreSQL deployment, and to anyone not on this machine, because it shows
-// everyone's personal links.
+// Development and demo only: shows what would have been mailed. Hidden (404) unless
+// KETENLIJN_DEV_OUTBOX=1 (`npm start` with the demo sets it), and even then to anyone not on
+// this machine (behind a trusted proxy: by the forwarded address), because it shows everyone's
+// personal links.
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 export async function loader({ context }: Route.LoaderArgs) {

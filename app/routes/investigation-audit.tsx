@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import { useLoaderData } from "react-router";
+import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-audit";
 import { requireInvestigation } from "~/lib/guards.server.ts";
 import { schema } from "../../db/client.ts";
@@ -29,6 +29,13 @@ const ACTIONS: Record<string, string> = {
   "reaction.submitted": "Reactie ondertekend en ingediend",
   "reaction.disposition": "Reactie afgehandeld",
   "reaction.disposition_corrected": "Afhandeling van een reactie gecorrigeerd",
+  "investigation.closed": "Onderzoek afgesloten (bewaartermijn loopt)",
+  "investigation.purged": "Onderzoek verwijderd na de bewaartermijn",
+  "person.exported": "Gegevens van een persoon geëxporteerd",
+  "person.erased": "Gegevens van een persoon gewist",
+  "person.restricted": "Verwerking van gegevens van een persoon beperkt",
+  "person.unrestricted": "Beperking van de verwerking opgeheven",
+  "person.erase_refused": "Wissen geweigerd (staat in een ingediende rapportversie)",
   ...REPORT_AUDIT_LABELS,
 };
 
@@ -53,20 +60,33 @@ const DETAIL_LABELS: Record<string, string> = {
   via: "via",
   disposition: "afhandeling",
   method: "methode",
+  retentionUntil: "bewaren tot",
+  years: "jaar",
 };
 const HIDDEN_DETAILS = /(Id|Hash|^userId|^viaInvitation)$/;
 
+/** Rows per page; older rows are on the next pages (?pagina=2, …), so nothing is out of reach. */
+export const AUDIT_PAGE_SIZE = 500;
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   await requireInvestigation(context, request, params.id, "audit.view");
-  const rows = await context.app.db
+  const requested = Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10);
+  const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
+  const found = await context.app.db
     .select({ at: schema.auditLog.at, action: schema.auditLog.action, actor: schema.users.name, subjectEmail: schema.auditLog.subjectEmail, details: schema.auditLog.details })
     .from(schema.auditLog)
     .leftJoin(schema.users, eq(schema.users.id, schema.auditLog.actorId))
     .where(eq(schema.auditLog.investigationId, params.id))
     .orderBy(desc(schema.auditLog.at), desc(schema.auditLog.id))
-    .limit(500);
+    .limit(AUDIT_PAGE_SIZE + 1)
+    .offset((page - 1) * AUDIT_PAGE_SIZE);
+  // One row more than a page tells whether there is a next one.
+  const hasNext = found.length > AUDIT_PAGE_SIZE;
+  const rows = found.slice(0, AUDIT_PAGE_SIZE);
   const fmt = new Intl.DateTimeFormat("nl-NL", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Amsterdam" });
   return {
+    page,
+    hasNext,
     rows: rows.map((r) => ({
       at: fmt.format(r.at),
       action: ACTIONS[r.action] ?? r.action,
@@ -87,11 +107,19 @@ function formatDetail(v: unknown): string {
 }
 
 export default function AuditLog() {
-  const { rows } = useLoaderData<typeof loader>();
+  const { rows, page, hasNext } = useLoaderData<typeof loader>();
+  const pager =
+    page > 1 || hasNext ? (
+      <nav className="pager" aria-label="Pagina's van het logboek">
+        {page > 1 ? <Link to={page === 2 ? "?" : `?pagina=${page - 1}`}>Nieuwere regels</Link> : null}{" "}
+        <span className="muted">Pagina {page}</span>{" "}
+        {hasNext ? <Link to={`?pagina=${page + 1}`}>Oudere regels</Link> : null}
+      </nav>
+    ) : null;
   return (
     <>
       <h2>Logboek</h2>
-      <p className="muted">Wie deed wat in dit onderzoek, nieuwste eerst (hooguit 500 regels).</p>
+      <p className="muted">Wie deed wat in dit onderzoek, nieuwste eerst ({AUDIT_PAGE_SIZE} regels per pagina).</p>
       {rows.length === 0 ? (
         <div className="empty">Nog niets vastgelegd.</div>
       ) : (
@@ -122,6 +150,7 @@ export default function AuditLog() {
           </table>
         </div>
       )}
+      {pager}
     </>
   );
 }

@@ -64,7 +64,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       }
       case "revoke": {
         const { invitationId } = z.object({ invitationId: z.string().uuid() }).parse(values);
-        await revokeInvitation(context.app, user.id, params.id, invitationId);
+        if (!(await revokeInvitation(context.app, user.id, params.id, invitationId)))
+          return data(
+            { intent: "revoke", errors: { _form: "Deze uitnodiging staat niet (meer) open in dit onderzoek: ze is al aanvaard of ingetrokken, of bestaat niet." }, values, notice: null },
+            { status: 404 },
+          );
         return { intent: "revoke", errors: {}, values: {}, notice: "De uitnodiging is ingetrokken." };
       }
       default:

@@ -12,6 +12,7 @@ import { can } from "~/domain/policy.ts";
 import { INDEPENDENCE_LABELS } from "~/domain/report/input.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { addCommitteeMember, listCommittee, moveCommitteeMember, removeCommitteeMember, updateCommitteeMember } from "../../server/report/committee.server.ts";
+import { restrictedPersons } from "../../server/privacy/persons.ts";
 import { committeeMemberSchema } from "../../server/report/forms.server.ts";
 import { ReportError } from "../../server/report/support.server.ts";
 
@@ -33,7 +34,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { membership, investigationId } = await requireInvestigation(context, request, params.id, "report.view");
   const url = new URL(request.url);
   const editId = url.searchParams.get("wijzig");
-  const members = await listCommittee(context.app, investigationId);
+  // A member whose processing is restricted (AVG art. 18) is seen by the procesbegeleider only.
+  const hidden = can(membership, "privacy.manage") ? new Set<string>() : await restrictedPersons(context.app.db, investigationId);
+  const members = (await listCommittee(context.app, investigationId)).filter((m) => !hidden.has(`committee:${m.id}`));
   const edit = can(membership, "committee.edit");
   return {
     investigationId,

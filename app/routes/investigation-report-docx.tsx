@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Route } from "./+types/investigation-report-docx";
 import { todayInAmsterdam } from "~/domain/calendar-date.ts";
-import { canExport } from "~/domain/policy.ts";
+import { can, canExport } from "~/domain/policy.ts";
 import { docxResponse } from "../../server/report/download.server.ts";
 import { generateReport } from "../../server/report/generate.server.ts";
 import { downloadAccess, FORBIDDEN, textResponse, methodNotAllowed } from "../../server/report/http.server.ts";
@@ -28,6 +28,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     today: todayInAmsterdam(ctx.clock.now()),
     actorId: access.userId,
     purpose: "rapport downloaden (werkversie voor de toezichthouder)",
+    // What this member may open in the rounds register: a round they were not invited to is 403 there,
+    // so its reactions are not in their file either.
+    reactionsOfRoundsOf: can(access.membership, "rounds.manage") ? undefined : access.userId,
   });
   await auditReport(ctx.db, ctx.clock.now(), {
     action: "report.exported",

@@ -8,7 +8,7 @@ import { interviewTitle } from "~/domain/rounds/freeze.ts";
 import { RELATION_SUGGESTIONS } from "~/domain/rounds/kinds.ts";
 import { roundDeadline } from "~/domain/rounds/terms.ts";
 import { todayInAmsterdam } from "~/domain/workdays.ts";
-import { requireInvestigation } from "~/lib/guards.server.ts";
+import { readForm, requireInvestigation } from "~/lib/guards.server.ts";
 import { listInterviews } from "../../server/rounds/interviews.ts";
 import { invitableMembers, openRound } from "../../server/rounds/rounds.ts";
 import { RoundError } from "../../server/rounds/support.ts";
@@ -37,7 +37,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { user, investigationId } = await requireInvestigation(context, request, params.id, "rounds.manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const get = (k: string) => {
     const v = form.get(k);
     return typeof v === "string" ? v : "";

@@ -22,6 +22,7 @@ const TABS: { path: string; label: string; action: InvestigationAction; end?: bo
   { path: "deelnemers", label: "Deelnemers", action: "members.view" },
   { path: "termijnen", label: "Termijnen", action: "deadlines.view" },
   { path: "logboek", label: "Logboek", action: "audit.view" },
+  { path: "privacy", label: "Privacy", action: "privacy.manage" },
 ];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {

@@ -2,6 +2,7 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import type { Route } from "./+types/invitation";
 import { FormError, TextField } from "~/components/Field.tsx";
 import { acceptInvitationSchema, fieldErrors } from "~/domain/forms.ts";
+import { checkPassword } from "~/domain/password-strength.ts";
 import { ROLE_LABELS, type Role } from "~/domain/roles.ts";
 import { formValues } from "~/lib/guards.server.ts";
 import { audit } from "../../server/audit.ts";
@@ -40,6 +41,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   } else {
     const parsed = acceptInvitationSchema.safeParse(values);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), name: values.name ?? "" }, { status: 400 });
+    const found = await lookupInvitation(context.app, params.token);
+    const strength = checkPassword(parsed.data.password, [parsed.data.name, found.ok ? found.invitation.email : ""]);
+    if (!strength.ok) return data({ errors: { password: strength.message } as Record<string, string>, name: parsed.data.name }, { status: 400 });
     result = await acceptInvitation(context.app, params.token, { newAccount: parsed.data });
   }
   if (!result.ok) {
@@ -112,7 +116,7 @@ export default function Invitation() {
             Maak uw account aan voor <strong>{invitation.email}</strong>.
           </p>
           <TextField name="name" label="Uw naam" autoComplete="name" defaultValue={actionData?.name} error={errors.name} required />
-          <TextField name="password" label="Kies een wachtwoord" type="password" autoComplete="new-password" hint="Minstens 10 tekens." error={errors.password} required />
+          <TextField name="password" label="Kies een wachtwoord" type="password" autoComplete="new-password" hint="Minstens 12 tekens; een zin van een paar ongewone woorden is sterk en goed te onthouden." error={errors.password} required />
           <TextField name="passwordRepeat" label="Herhaal het wachtwoord" type="password" autoComplete="new-password" error={errors.passwordRepeat} required />
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Bezig…" : "Account aanmaken en deelnemen"}

@@ -2,6 +2,7 @@ import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-
 import type { Route } from "./+types/reset-password";
 import { FormError, TextField } from "~/components/Field.tsx";
 import { fieldErrors, newPasswordSchema } from "~/domain/forms.ts";
+import { checkPassword } from "~/domain/password-strength.ts";
 import { formValues } from "~/lib/guards.server.ts";
 import { findValidReset, resetPassword } from "../../server/auth/password-reset.ts";
 
@@ -16,6 +17,10 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 export async function action({ context, params, request }: Route.ActionArgs) {
   const parsed = newPasswordSchema.safeParse(await formValues(request));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  const reset = await findValidReset(context.app, params.token);
+  if (!reset) return data({ errors: { _form: INVALID } as Record<string, string> }, { status: 410 });
+  const strength = checkPassword(parsed.data.password, [reset.email, reset.name]);
+  if (!strength.ok) return data({ errors: { password: strength.message } as Record<string, string> }, { status: 400 });
   const ok = await resetPassword(context.app, params.token, parsed.data.password, context.ip);
   if (!ok) return data({ errors: { _form: INVALID } as Record<string, string> }, { status: 410 });
   throw redirect("/login?reset=1");
@@ -36,7 +41,7 @@ export default function ResetPassword() {
         <>
           <FormError message={errors._form} />
           <Form method="post" className="panel" noValidate>
-            <TextField name="password" label="Nieuw wachtwoord" type="password" autoComplete="new-password" hint="Minstens 10 tekens." error={errors.password} required />
+            <TextField name="password" label="Nieuw wachtwoord" type="password" autoComplete="new-password" hint="Minstens 12 tekens; een zin van een paar ongewone woorden is sterk en goed te onthouden." error={errors.password} required />
             <TextField name="passwordRepeat" label="Herhaal het nieuwe wachtwoord" type="password" autoComplete="new-password" error={errors.passwordRepeat} required />
             <button type="submit" className="button">
               Wachtwoord opslaan

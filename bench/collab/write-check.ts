@@ -53,10 +53,10 @@ export function measureWriteCheck(extraEvents: number[] = [0, 500, 2000], minMs 
       return (t - t0) / n;
     };
     const kp = time(() => {
-      const r = checkWrite(doc, update, { role: "ketenpartner", organisationId: me.organisationId }, "bench-0");
+      const r = checkWrite(doc, update, { id: "bench-0", name: "Bench", membership: { role: "ketenpartner", organisationId: me.organisationId } });
       if (!r.ok) throw new Error(`write check refused the benchmark edit: ${r.message}`);
     });
-    const ok = time(() => void checkWrite(doc, update, { role: "onderzoeker", organisationId: null }, "bench-0"));
+    const ok = time(() => void checkWrite(doc, update, { id: "bench-0", name: "Bench", membership: { role: "onderzoeker", organisationId: null } }));
     const snapshot = Y.encodeStateAsUpdate(doc);
     // A run of distinct title edits from one client, as it sends them.
     const edits: Uint8Array[] = [];
@@ -80,11 +80,11 @@ export function measureWriteCheck(extraEvents: number[] = [0, 500, 2000], minMs 
     // What a room does per update: check on the shadow, then apply (the shadow follows).
     const room = fresh();
     const guard = new WriteGuard(room);
-    guard.check(edits[0], { role: "ketenpartner", organisationId: me.organisationId }, "bench-0"); // builds the shadow
+    guard.check(edits[0], { id: "bench-0", name: "Bench", membership: { role: "ketenpartner", organisationId: me.organisationId } }); // builds the shadow
     Y.applyUpdate(room, edits[0]);
     const g0 = performance.now();
     for (const e of edits.slice(1)) {
-      const r = guard.check(e, { role: "ketenpartner", organisationId: me.organisationId }, "bench-0");
+      const r = guard.check(e, { id: "bench-0", name: "Bench", membership: { role: "ketenpartner", organisationId: me.organisationId } });
       if (!r.ok) throw new Error(`write check refused the benchmark edit: ${r.message}`);
       Y.applyUpdate(room, e);
     }

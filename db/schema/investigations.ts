@@ -18,6 +18,10 @@ export const investigations = pgTable("investigations", {
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  // Closed by the procesbegeleider; deleted by the job loop once retention_until has passed (issue 16).
+  closedAt: timestamp("closed_at", { withTimezone: true }),
+  closedBy: uuid("closed_by").references(() => users.id, { onDelete: "set null" }),
+  retentionUntil: date("retention_until", { mode: "string" }),
 });
 
 export const memberships = pgTable(
@@ -81,4 +85,20 @@ export const deadlines = pgTable(
     doneAt: date("done_at", { mode: "string" }),
   },
   (t) => [uniqueIndex("deadlines_investigation_key").on(t.investigationId, t.key)],
+);
+
+/**
+ * A person whose processing is restricted (AVG art. 18; issue 16): left out of new report exports
+ * and hidden from members other than the procesbegeleider. kind/key as in server/privacy/persons.ts.
+ */
+export const personRestrictions = pgTable(
+  "person_restrictions",
+  {
+    investigationId: uuid("investigation_id").notNull().references(() => investigations.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(), // client | reactant | interviewee | committee
+    key: text("key").notNull(),
+    restrictedBy: uuid("restricted_by").references(() => users.id, { onDelete: "set null" }),
+    restrictedAt: timestamp("restricted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("person_restrictions_person").on(t.investigationId, t.kind, t.key)],
 );

@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -8,6 +8,29 @@ export const users = pgTable("users", {
   // Account-level right to start a new leeronderzoek (procesbegeleiders).
   canCreateInvestigations: boolean("can_create_investigations").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  // Optional second factor (TOTP, RFC 6238). The secret is needed in the clear to compute codes.
+  // A pending secret is one shown for enrolment but not yet confirmed with a code.
+  totpSecret: text("totp_secret"),
+  totpPendingSecret: text("totp_pending_secret"),
+  totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+  // The last time step a code was accepted for: a code cannot be used twice.
+  totpLastStep: integer("totp_last_step"),
+});
+
+/** Single-use codes for when the authenticator is lost; sha256 of random codes (high entropy). */
+export const recoveryCodes = pgTable("recovery_codes", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  codeHash: text("code_hash").notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+/** A correct password for an account with a second factor: waits for the code, briefly. */
+export const loginChallenges = pgTable("login_challenges", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  failures: integer("failures").notNull().default(0),
 });
 
 export const sessions = pgTable("sessions", {

@@ -47,8 +47,9 @@ export async function requestPasswordReset(ctx: AppContext, emailInput: string, 
 
 export async function findValidReset(ctx: AppContext, token: string) {
   const [row] = await ctx.db
-    .select()
+    .select({ tokenHash: schema.passwordResets.tokenHash, userId: schema.passwordResets.userId, email: schema.users.email, name: schema.users.name })
     .from(schema.passwordResets)
+    .innerJoin(schema.users, eq(schema.users.id, schema.passwordResets.userId))
     .where(
       and(
         eq(schema.passwordResets.tokenHash, hashToken(token)),

@@ -58,6 +58,7 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
     compactions: 0,
     projections: 0,
     peersClosedForLimits: 0,
+    peersClosedSlow: 0,
     malformedMessages: 0,
     persistFailures: 0,
   };
@@ -116,6 +117,24 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
     if (!decision.ok) return refuse(decision.status, decision.message);
     if (closing) return refuse(503, "De server wordt herstart; probeer het zo opnieuw.");
     if (socket.destroyed) return;
+    // Counted after the last await, with the ticket added below in the same turn: no race.
+    const { investigationId: id, user: u } = decision;
+    let ofUser = 0;
+    let ofInvestigation = 0;
+    for (const t of pending) {
+      if (t.userId === u.id) ofUser++;
+      if (t.investigationId === id) ofInvestigation++;
+    }
+    for (const room of rooms.values()) {
+      for (const c of room.conns) if (c.user.id === u.id) ofUser++;
+      if (room.investigationId === id) ofInvestigation += room.conns.size;
+    }
+    if (ofUser >= limits.maxConnectionsPerUser) {
+      return refuse(429, "U heeft te veel verbindingen open. Sluit een paar tabbladen en probeer het opnieuw.");
+    }
+    if (ofInvestigation >= limits.maxConnectionsPerInvestigation) {
+      return refuse(503, "Er zijn te veel verbindingen met dit onderzoek. Probeer het later opnieuw.");
+    }
     const ticket = { investigationId: decision.investigationId, userId: decision.user.id, revoked: false };
     pending.add(ticket);
     socket.once("close", () => pending.delete(ticket)); // ws may refuse a bad handshake itself
@@ -130,7 +149,10 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
       ws.close(CLOSE.restart, REASON.restart);
       return;
     }
-    const conn = new Connection(ws, user, investigationId, !canWrite, limits);
+    const conn = new Connection(ws, user, investigationId, !canWrite, limits, () => {
+      counters.peersClosedForLimits++;
+      counters.peersClosedSlow++;
+    });
     // Messages that arrive while the room is being found are kept in order.
     const early: Uint8Array[] = [];
     const closeForLimit = (code: number, reason: string) => {

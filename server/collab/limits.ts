@@ -11,6 +11,18 @@ export interface CollabLimits {
   awarenessPerSecond: number;
   /** …and the burst allowed on top (a token bucket of this size). */
   awarenessBurst: number;
+  /** Awareness client ids one connection may own (a tab has one; a few more for reconnects). */
+  maxAwarenessIdsPerConnection: number;
+  /** Entries in one awareness message; more closes the sender (4008). Above what the server itself holds. */
+  maxAwarenessEntriesPerMessage: number;
+  /** Bytes of one awareness message; more closes the sender (4008). */
+  maxAwarenessBytes: number;
+  /** Bytes of one presence state (its JSON); more closes the sender (4008). */
+  maxAwarenessStateBytes: number;
+  /** Open websockets of one user, over all documents; more are refused at the upgrade (429). */
+  maxConnectionsPerUser: number;
+  /** Open websockets of one document; more are refused at the upgrade (503). */
+  maxConnectionsPerInvestigation: number;
   /** Messages of one connection waiting in its document's queue; more closes it (4008). */
   maxPendingMessagesPerConnection: number;
   /** Bytes queued for sending to one slow peer before we give up on it (4008). */
@@ -37,8 +49,15 @@ export const DEFAULT_LIMITS: CollabLimits = {
   maxDocumentBytes: 20 * 1024 * 1024,
   awarenessPerSecond: 20,
   awarenessBurst: 40,
+  maxAwarenessIdsPerConnection: 4,
+  maxAwarenessEntriesPerMessage: 400,
+  maxAwarenessBytes: 256 * 1024,
+  maxAwarenessStateBytes: 2048,
+  maxConnectionsPerUser: 20,
+  maxConnectionsPerInvestigation: 100,
   maxPendingMessagesPerConnection: 2000,
-  maxBufferedBytes: 64 * 1024 * 1024,
+  // Checked before each send, so one full document (up to maxDocumentBytes) always goes out.
+  maxBufferedBytes: 8 * 1024 * 1024,
   compactAfterRows: 500,
   compactIdleMs: 1000,
   compactBusyAfterRows: 2000,
@@ -72,12 +91,12 @@ export class TokenBucket {
     this.tokens = burst;
     this.last = now();
   }
-  take(): boolean {
+  take(n = 1): boolean {
     const t = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.perSecond);
     this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < n) return false;
+    this.tokens -= n;
     return true;
   }
 }

@@ -59,6 +59,15 @@ export async function loadState(
     Y.applyUpdate(doc, snap.snapshot, origin);
     lastUpdateId = snap.lastUpdateId;
     approxBytes = snap.snapshot.byteLength;
+    // A snapshot carries what Yjs held back in the live document (encodeStateAsUpdate includes it),
+    // possibly a ketenpartner's from before the write check refused that (issue 16): a pending delete
+    // set would delete whatever its client writes next. Log rows hold only integrated content, so
+    // nothing later needs it; an honest writer re-sends what the server lacks when it syncs.
+    if (doc.store.pendingStructs || doc.store.pendingDs) {
+      doc.store.pendingStructs = null;
+      doc.store.pendingDs = null;
+      log(`[collab] wachtende (niet ingepaste) wijzigingen in de momentopname van ${investigationId} weggelaten`);
+    }
   }
   for (const row of rows) {
     try {

@@ -41,6 +41,8 @@ export const REASON = {
   awarenessRate: "Te veel aanwezigheidsberichten; de verbinding is verbroken.",
   tooManyPending: "Te veel berichten tegelijk; de verbinding is verbroken.",
   slowPeer: "De verbinding is te traag; probeer het opnieuw.",
+  awarenessTooBig: "Te veel aanwezigheidsgegevens in één bericht; de verbinding is verbroken.",
+  awarenessNotOwn: "Te veel aanwezigheden voor één verbinding; de verbinding is verbroken.",
   malformed: "Ongeldig bericht ontvangen; de verbinding is verbroken.",
   refused: "Deze wijziging mag u niet doen; de pagina wordt opnieuw geladen.",
   accessRevoked: "Uw toegang tot dit onderzoek is gewijzigd; laad de pagina opnieuw.",
@@ -90,25 +92,67 @@ export function parseClientMessage(bytes: Uint8Array): ClientMessage {
   }
 }
 
+/** One entry of an awareness update: y-protocols' encoding is (clientId, clock, state JSON) per entry. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The state as JSON text; "null" removes the client's presence. */
+  state: string;
+}
+
+export class TooManyAwarenessEntries extends Error {}
+
 /**
- * Whether an awareness update would change the server's presence state: some entry is new, newer
- * than what the server has, or removes a state it has (y-protocols' own rule in
- * applyAwarenessUpdate). The stock client re-sends every presence change it receives, its peers'
- * included, so most awareness messages from a peer in a busy document are echoes that change
- * nothing; only the rest count against the awareness rate limit. Throws on bad framing.
+ * Reads the entries of an awareness update, refusing a count over `maxEntries` before reading
+ * any of them. Throws on bad framing.
  */
-export function awarenessChangesState(awareness: awarenessProtocol.Awareness, update: Uint8Array): boolean {
+export function decodeAwarenessEntries(update: Uint8Array, maxEntries: number): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
-  const entries = decoding.readVarUint(decoder);
-  let changes = false;
-  for (let i = 0; i < entries; i++) {
+  const count = decoding.readVarUint(decoder);
+  if (count > maxEntries) throw new TooManyAwarenessEntries(`${count} entries`);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state = decoding.readVarString(decoder);
-    const known = awareness.meta.get(clientId)?.clock ?? 0;
-    if (known < clock || (known === clock && awareness.states.has(clientId) && JSON.parse(state) === null)) changes = true;
+    entries.push({ clientId, clock, state });
   }
-  return changes;
+  return entries;
+}
+
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, e.state);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Whether an entry would change the server's presence state: new, newer than what the server
+ * has, or the removal of a state it has (y-protocols' own rule in applyAwarenessUpdate).
+ */
+export function awarenessEntryChanges(awareness: awarenessProtocol.Awareness, entry: AwarenessEntry): boolean {
+  const known = awareness.meta.get(entry.clientId)?.clock ?? 0;
+  return known < entry.clock || (known === entry.clock && entry.state === "null" && awareness.states.has(entry.clientId));
+}
+
+/**
+ * The presence state as peers see it: `user.id`, `user.name` and `user.role` are the logged-in
+ * user's, whatever the client wrote (a client could otherwise show as someone else). The client's
+ * other user fields (a colour, an editor's cursor data) are kept; a colour only as a short string.
+ */
+export function stampPresence(stateJson: string, user: { id: string; name: string; role: string }): string {
+  const parsed: unknown = JSON.parse(stateJson);
+  const state: Record<string, unknown> = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? { ...(parsed as Record<string, unknown>) } : {};
+  const given: Record<string, unknown> =
+    state.user && typeof state.user === "object" && !Array.isArray(state.user) ? { ...(state.user as Record<string, unknown>) } : {};
+  if (given.color !== undefined && !(typeof given.color === "string" && given.color.length <= 32)) delete given.color;
+  state.user = { ...given, id: user.id, name: user.name, role: user.role };
+  return JSON.stringify(state);
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -12,8 +12,10 @@ import { appendChanges, loadState, summariseBatch, summariseLog, writeSnapshot, 
 import { analysisRows, writeAnalysisProjection } from "./analysis-projection.ts";
 import { projectEvents, projectEventsById, StaleProjection, writeEventChanges, writeProjection } from "./projection.ts";
 import {
-  awarenessChangesState,
+  awarenessEntryChanges,
   CLOSE,
+  decodeAwarenessEntries,
+  encodeAwarenessEntries,
   encodeAwareness,
   encodeNotice,
   encodeSyncStep1,
@@ -22,6 +24,9 @@ import {
   parseClientMessage,
   READ_ONLY_NOTICE,
   REASON,
+  stampPresence,
+  TooManyAwarenessEntries,
+  type AwarenessEntry,
 } from "./protocol.ts";
 
 export interface CollabCounters {
@@ -35,6 +40,8 @@ export interface CollabCounters {
   compactions: number;
   projections: number;
   peersClosedForLimits: number;
+  /** Of those: peers whose send buffer passed maxBufferedBytes. */
+  peersClosedSlow: number;
   malformedMessages: number;
   persistFailures: number;
 }
@@ -82,7 +89,9 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
-  private readonly guard = new WriteGuard(this.doc);
+  /** Which peer owns each awareness client id (Connection.awarenessIds the other way round). */
+  private readonly awarenessOwners = new Map<number, Connection>();
+  private readonly guard = new WriteGuard(this.doc, (origin) => (origin instanceof Connection ? origin.user.id : undefined));
   /** "open" accepts peers; "closing"/"closed" do not (the registry waits for `closed`). */
   state: "open" | "closing" | "closed" = "open";
   readonly closed: Promise<void>;
@@ -153,6 +162,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    for (const id of conn.awarenessIds) if (this.awarenessOwners.get(id) === conn) this.awarenessOwners.delete(id);
     if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     if (this.conns.size === 0 && this.state === "open") {
       this.unloadTimer = setTimeout(() => this.enqueue({ kind: "task", conn: null, run: () => this.unloadIfIdle() }), this.deps.limits.unloadDelayMs);
@@ -171,9 +181,24 @@ export class Room {
       }
       const msg = parseClientMessage(data);
       switch (msg.type) {
-        case "sync-step-1":
-          this.enqueue({ kind: "task", conn, run: () => conn.send(encodeSyncStep2(this.doc, msg.stateVector)) });
+        case "sync-step-1": {
+          if (conn.queuedSync) {
+            // Its answer is still to come and nothing of this peer's was queued since: one answer does.
+            conn.queuedSync.stateVector = msg.stateVector;
+            return;
+          }
+          const request = { stateVector: msg.stateVector };
+          conn.queuedSync = request;
+          this.enqueue({
+            kind: "task",
+            conn,
+            run: () => {
+              if (conn.queuedSync === request) conn.queuedSync = null;
+              conn.send(encodeSyncStep2(this.doc, request.stateVector));
+            },
+          });
           return;
+        }
         case "update":
           if (conn.readOnly) {
             // Dropped before it touches anything: not applied, not logged, not broadcast.
@@ -181,17 +206,12 @@ export class Room {
             this.tellReadOnly(conn);
             return;
           }
+          // A step 1 after this update must be answered after it (the client's "is it stored?" check).
+          conn.queuedSync = null;
           this.enqueue({ kind: "update", conn, update: msg.update });
           return;
         case "awareness":
-          // Only messages that change presence count: stock clients echo everyone's presence,
-          // and at 50 peers in a document those echoes alone came in bursts of 50 a second.
-          if (awarenessChangesState(this.awareness, msg.update) && !conn.takeAwarenessToken()) {
-            counters.peersClosedForLimits++;
-            conn.reject(CLOSE.rateLimited, REASON.awarenessRate);
-            return;
-          }
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, conn);
+          this.acceptAwareness(conn, msg.update);
           return;
         case "query-awareness":
           conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
@@ -203,20 +223,61 @@ export class Room {
     }
   }
 
+  /**
+   * Presence is bound to the connection. An entry that changes nothing (the stock client echoes
+   * every peer's presence it applies) is skipped for free; a change to a client id owned by
+   * another peer is skipped too. The first ids a peer changes become its own (up to
+   * maxAwarenessIdsPerConnection), and their user fields are overwritten with the logged-in user.
+   * Only the kept entries count against the rate limit.
+   */
+  private acceptAwareness(conn: Connection, update: Uint8Array) {
+    const { limits, counters } = this.deps;
+    const closeFor = (code: number, reason: string) => {
+      counters.peersClosedForLimits++;
+      conn.reject(code, reason);
+    };
+    if (update.byteLength > limits.maxAwarenessBytes) return closeFor(CLOSE.policy, REASON.awarenessTooBig);
+    let entries: AwarenessEntry[];
+    try {
+      entries = decodeAwarenessEntries(update, limits.maxAwarenessEntriesPerMessage);
+    } catch (err) {
+      if (err instanceof TooManyAwarenessEntries) return closeFor(CLOSE.policy, REASON.awarenessTooBig);
+      throw err;
+    }
+    const kept: AwarenessEntry[] = [];
+    const fresh = new Set<number>();
+    const user = { id: conn.user.id, name: conn.user.name, role: conn.user.membership.role };
+    for (const entry of entries) {
+      if (!awarenessEntryChanges(this.awareness, entry)) continue;
+      const owner = this.awarenessOwners.get(entry.clientId);
+      // A tab that reconnects before the server noticed its old socket is gone keeps its client
+      // id: the same user may take it over; anyone else is skipped.
+      if (owner && owner !== conn && owner.user.id !== conn.user.id) continue;
+      if (owner !== conn) {
+        if (entry.state === "null") continue; // not (yet) its presence to remove
+        fresh.add(entry.clientId);
+        if (conn.awarenessIds.size + fresh.size > limits.maxAwarenessIdsPerConnection) return closeFor(CLOSE.policy, REASON.awarenessNotOwn);
+      }
+      if (entry.state.length > limits.maxAwarenessStateBytes) return closeFor(CLOSE.policy, REASON.awarenessTooBig);
+      kept.push({ ...entry, state: entry.state === "null" ? "null" : stampPresence(entry.state, user) });
+    }
+    if (kept.length === 0) return;
+    if (!conn.takeAwarenessTokens(kept.length)) return closeFor(CLOSE.rateLimited, REASON.awarenessRate);
+    for (const entry of kept) {
+      this.awarenessOwners.get(entry.clientId)?.awarenessIds.delete(entry.clientId);
+      conn.awarenessIds.add(entry.clientId);
+      this.awarenessOwners.set(entry.clientId, conn);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), conn);
+  }
+
   private tellReadOnly(conn: Connection) {
     if (conn.toldReadOnly) return;
     conn.toldReadOnly = true;
     conn.send(encodeNotice(READ_ONLY_NOTICE));
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    if (origin instanceof Connection) {
-      for (const id of [...added, ...updated]) origin.awarenessIds.add(id);
-      for (const id of removed) origin.awarenessIds.delete(id);
-    }
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0 || this.conns.size === 0) return;
     const message = encodeAwareness(this.awareness, changed);
@@ -286,7 +347,7 @@ export class Room {
       }
     }
     try {
-      const check = this.guard.check(update, conn.user.membership, conn.user.id);
+      const check = this.guard.check(update, conn.user);
       if (!check.ok) {
         // Not applied, not logged, not broadcast; the peer is told why and closed. Closing is
         // needed: Yjs integrates a client's updates in clock order, so after a refused update

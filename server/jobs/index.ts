@@ -3,6 +3,7 @@ import { schema } from "../../db/client.ts";
 import { todayInAmsterdam } from "../../app/domain/workdays.ts";
 import { reminderDate } from "../../app/domain/rounds/terms.ts";
 import type { AppContext } from "../context.ts";
+import { purgeExpiredInvestigations } from "../privacy/retention.ts";
 import { closingMail, reminderMail } from "../rounds/rounds.ts";
 import { auditRound, transactionalMailer, type Tx } from "../rounds/support.ts";
 
@@ -26,6 +27,8 @@ export interface JobReport {
   closed: number;
   remindersQueued: number;
   noticesSent: number;
+  /** Closed investigations deleted because their retention period had passed (issue 16). */
+  purged: number;
   /** Steps another worker held at the time. */
   skipped: (keyof typeof STEP)[];
 }
@@ -47,11 +50,12 @@ async function tryLock(tx: Tx, step: number): Promise<boolean> {
 
 /** Runs everything that is due now (ctx.clock). Safe to call at any time, from any number of workers. */
 export async function runDueJobs(ctx: JobCtx, hooks: JobHooks = {}): Promise<JobReport> {
-  const report: JobReport = { closed: 0, remindersQueued: 0, noticesSent: 0, skipped: [] };
+  const report: JobReport = { closed: 0, remindersQueued: 0, noticesSent: 0, purged: 0, skipped: [] };
   await closeDueRounds(ctx, report);
   await hooks.afterClose?.();
   await queueReminders(ctx, report);
   await deliverNotices(ctx, report, hooks);
+  report.purged = await purgeExpiredInvestigations(ctx);
   return report;
 }
 

@@ -22,6 +22,8 @@ export interface GenerateReportOptions {
   actorId?: string | null;
   /** Why client identity was read (audit detail), e.g. "rapport indienen". */
   purpose?: string;
+  /** Only reactions of the rounds this user was invited to (a member who does not manage the rounds). */
+  reactionsOfRoundsOf?: string;
 }
 
 export async function generateReport(
@@ -34,6 +36,7 @@ export async function generateReport(
     versionLabel: opts.versionLabel,
     status: opts.status,
     today: opts.today,
+    reactionsOfRoundsOf: opts.reactionsOfRoundsOf,
   });
   try {
     if (opts.audience === "toezichthouder") {

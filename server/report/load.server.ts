@@ -11,6 +11,7 @@ import type { ItemStatus, ReportAudience } from "../../app/domain/report/model.t
 import { schema } from "../../db/client.ts";
 import { loadDoc } from "../collab/persistence.ts";
 import type { AppContext } from "../context.ts";
+import { restrictedPersons } from "../privacy/persons.ts";
 
 export interface ReportLoadOptions {
   /** "Versie 3" for a submitted version, "Werkversie" for the current state. */
@@ -18,6 +19,11 @@ export interface ReportLoadOptions {
   status: "concept" | "definitief";
   /** Today in Europe/Amsterdam, YYYY-MM-DD. */
   today: string;
+  /**
+   * Only the reactions of rounds this user was invited to (what they may open; issue 16). Absent:
+   * every round's reactions (the procesbegeleider, who manages the rounds).
+   */
+  reactionsOfRoundsOf?: string;
 }
 
 export interface LoadedReportInput {
@@ -45,12 +51,14 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
   const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId)).limit(1);
   if (!inv) throw new ReportNotFoundError();
 
+  // Persons whose processing is restricted (AVG art. 18) are left out of every new export.
+  const restricted = await restrictedPersons(ctx.db, investigationId);
   const [client, clientStatus, committee, interviews, reactions, doc, writers] = await Promise.all([
     audience === "toezichthouder" ? loadClient(ctx, investigationId) : Promise.resolve(null),
     audience === "toezichthouder" ? Promise.resolve(undefined) : loadClientStatus(ctx, investigationId),
     loadCommittee(ctx, investigationId),
     loadInterviews(ctx, investigationId),
-    loadReactions(ctx, investigationId),
+    loadReactions(ctx, investigationId, opts.reactionsOfRoundsOf),
     loadDoc(ctx.db, investigationId),
     loadWriters(ctx, investigationId),
   ]);
@@ -70,11 +78,11 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
       providers: inv.providers,
       analysisMethod: inv.analysisMethod,
     },
-    client: audience === "toezichthouder" ? client : null,
+    client: audience === "toezichthouder" && !restricted.has(`client:${investigationId}`) ? client : null,
     ...(clientStatus ? { clientStatus } : {}),
-    committee,
-    interviews,
-    reactions,
+    committee: committee.filter((m) => !restricted.has(`committee:${m.id}`)),
+    interviews: interviews.filter((i) => !restricted.has(`interviewee:${i.id}`)),
+    reactions: reactions.filter((r) => !restricted.has(`reactant:${r.signerEmail}`)).map(({ signerEmail: _, ...r }) => r),
     versionLabel: opts.versionLabel,
     status: opts.status,
     today: opts.today,
@@ -157,16 +165,20 @@ async function loadInterviews(ctx: Pick<AppContext, "db">, investigationId: stri
 }
 
 /** The signed reactions of every round of the investigation, with what was done with them (appendix). */
-async function loadReactions(ctx: Pick<AppContext, "db">, investigationId: string): Promise<ReportReaction[]> {
+async function loadReactions(ctx: Pick<AppContext, "db">, investigationId: string, ofRoundsOf?: string): Promise<(ReportReaction & { signerEmail: string })[]> {
+  const invitedTo = ofRoundsOf
+    ? sql`${schema.commentRounds.id} in (select ${schema.roundInvitees.roundId} from ${schema.roundInvitees} where ${schema.roundInvitees.userId} = ${ofRoundsOf})`
+    : undefined;
   const rows = await ctx.db
     .select({ round: schema.commentRounds, reaction: schema.roundReactions, invitee: schema.roundInvitees, disposition: schema.reactionDispositions })
     .from(schema.roundReactions)
     .innerJoin(schema.commentRounds, eq(schema.commentRounds.id, schema.roundReactions.roundId))
     .innerJoin(schema.roundInvitees, eq(schema.roundInvitees.id, schema.roundReactions.inviteeId))
     .leftJoin(schema.reactionDispositions, eq(schema.reactionDispositions.reactionId, schema.roundReactions.id))
-    .where(and(eq(schema.commentRounds.investigationId, investigationId), eq(schema.roundReactions.status, "submitted")))
+    .where(and(eq(schema.commentRounds.investigationId, investigationId), eq(schema.roundReactions.status, "submitted"), invitedTo))
     .orderBy(asc(schema.commentRounds.openedAt), asc(schema.roundReactions.submittedAt), asc(schema.roundReactions.createdAt));
   return rows.map(({ round, reaction, invitee, disposition }) => ({
+    signerEmail: invitee.email.toLowerCase(),
     roundTitle: round.title,
     roundKind: round.kind === "interview" ? "interview" : "draft_report",
     signerName: reaction.signerName ?? invitee.name,

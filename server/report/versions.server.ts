@@ -169,7 +169,18 @@ export async function downloadVersion(ctx: Pick<AppContext, "db" | "clock">, act
     .from(schema.reportVersions)
     .where(and(eq(schema.reportVersions.id, versionId), eq(schema.reportVersions.investigationId, investigationId)));
   if (!row) return null;
-  await auditReport(ctx.db, ctx.clock.now(), { action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number } });
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    await auditReport(tx, now, { action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number } });
+    // Every submitted version is the toezichthouder's, with Bijlage 1 item 1a: its download reads client identity (issue 16).
+    await tx.insert(schema.auditLog).values({
+      at: now,
+      action: "client.viewed",
+      actorId,
+      investigationId,
+      details: { purpose: `ingediende rapportversie ${row.number} downloaden`, versionId: row.id },
+    });
+  });
   return { filename: row.filename, bytes: new Uint8Array(row.docx), sha256: row.sha256 };
 }
 

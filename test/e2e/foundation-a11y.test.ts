@@ -3,6 +3,9 @@
 // with a visible focus and a working skip link.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { schema } from "../../db/client.ts";
+import { hashPassword } from "../../server/auth/passwords.ts";
+import { currentCode } from "../../server/auth/totp.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { launchBrowser, loginAs, seriousAxeViolations, type AxeViolation } from "./browser.ts";
 
@@ -105,7 +108,7 @@ describe("axe on every page", () => {
     await page.getByRole("button", { name: "Wachtwoord opslaan" }).waitFor();
     await report.check(page, "reset password, valid link");
     await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
-    await page.getByText("Kies een wachtwoord van minstens 10 tekens.").waitFor();
+    await page.getByText("Kies een wachtwoord van minstens 12 tekens.").waitFor();
     await report.check(page, "reset password, errors");
 
     await visit(page, "/wachtwoord-herstellen/deze-link-bestaat-niet", "Nieuw wachtwoord kiezen");
@@ -118,6 +121,43 @@ describe("axe on every page", () => {
     await report.check(page, "404");
 
     await page.context().close();
+    report.assertClean();
+  });
+
+  it("account security: change form with errors, TOTP set-up, recovery codes, and the code step of the login", async () => {
+    const report = new AxeReport();
+    const email = "beveiliging@example.nl";
+    await app.ctx.db.insert(schema.users).values({ email, name: "Bea Beveiliging", passwordHash: await hashPassword("ketenlijn-demo") });
+    const page = await newPage();
+    await loginAs(page, app.url, email);
+    await page.getByRole("link", { name: "Wachtwoord en inloggen" }).click();
+    await h1(page, "Wachtwoord en inloggen").waitFor();
+    await report.check(page, "account security");
+    await page.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
+    await page.getByText("Vul uw huidige wachtwoord in.").waitFor();
+    await report.check(page, "account security, password errors");
+
+    await page.getByRole("button", { name: "Inloggen met een code instellen" }).click();
+    const secret = (await page.locator(".totp-secret").textContent())!.replaceAll(" ", "");
+    await report.check(page, "account security, TOTP set-up");
+    await page.getByLabel("Code uit de app").fill(currentCode(secret, new Date()));
+    await page.getByRole("button", { name: "Code controleren en aanzetten" }).click();
+    await page.getByText("Bewaar deze herstelcodes nu").waitFor();
+    await report.check(page, "account security, recovery codes");
+    await page.context().close();
+
+    const again = await newPage();
+    await again.goto(`${app.url}/login`);
+    await again.getByLabel("E-mailadres").fill(email);
+    await again.getByLabel("Wachtwoord").fill("ketenlijn-demo");
+    await again.getByRole("button", { name: "Inloggen" }).click();
+    await h1(again, "Inloggen: code").waitFor();
+    await report.check(again, "login, code step");
+    await again.getByLabel("Code of herstelcode").fill("000000");
+    await again.getByRole("button", { name: "Inloggen" }).click();
+    await again.getByText("Deze code klopt niet.").waitFor();
+    await report.check(again, "login, wrong code");
+    await again.context().close();
     report.assertClean();
   });
 

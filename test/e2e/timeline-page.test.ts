@@ -254,7 +254,7 @@ describe("Tijdlijn: de pagina", () => {
     await row(page, good).waitFor();
     await row(page, fixed).waitFor();
     expect(await row(page, good).locator("td").nth(2).textContent()).toBe("Wijkcoach (J.B.)");
-    await page.locator(".ws-toast").getByText("2 feiten geïmporteerd —").waitFor();
+    await page.locator(".ws-toast").getByText("2 feiten geïmporteerd en opgeslagen —").waitFor();
 
     // One undo step takes the whole import back.
     await page.getByRole("button", { name: "Ongedaan maken" }).first().click();

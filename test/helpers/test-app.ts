@@ -54,14 +54,16 @@ export interface TestApp extends RunningApp {
 }
 
 /** Starts the real server (built app, real database) on a free port, with the demo seeded. */
-export async function startTestApp(opts: { clock?: Clock; seed?: boolean; demo?: DemoOptions } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { clock?: Clock; seed?: boolean; demo?: DemoOptions; env?: Record<string, string | undefined> } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
+  // Listening on 127.0.0.1 also makes it the origin of e-mailed links (no PUBLIC_URL here).
   const config = {
-    ...loadConfig({ NODE_ENV: "production" }),
+    ...loadConfig({ NODE_ENV: "production", HOST: "127.0.0.1", KETENLIJN_DEV_OUTBOX: "1", ...opts.env }),
     port: 0,
     databaseUrl: database.databaseUrl,
     dataDir: database.dataDir,
-    devOutbox: true,
   };
   const logs: string[] = [];
   const running = await startApp(config, { clock: opts.clock, log: (l) => logs.push(l) });

@@ -196,8 +196,20 @@ describe("accepting", () => {
     const res = await client().post(link, { intent: "create", name: "Kees Kort", password: "kort", passwordRepeat: "anders" });
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain("Kies een wachtwoord van minstens 10 tekens.");
+    expect(html).toContain("Kies een wachtwoord van minstens 12 tekens.");
     expect(html).toContain('value="Kees Kort"');
+  });
+
+  it("a common or personal password is refused with a Dutch message; the invitation stays usable", async () => {
+    const link = await invite(freshEmail());
+    for (const password of ["wachtwoord1234", "keeskortkeeskort"]) {
+      const res = await client().post(link, { intent: "create", name: "Kees Kort", password, passwordRepeat: password });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain("Dit wachtwoord is te makkelijk te raden.");
+      expect(html).toContain('value="Kees Kort"');
+    }
+    expect((await accept(client(), link)).status).toBe(302);
   });
 
   it("is audit-logged as member.joined", async () => {

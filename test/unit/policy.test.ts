@@ -51,6 +51,8 @@ const EXPECTED: Record<InvestigationAction, [boolean, boolean, boolean, boolean,
   "report.requests.handle": /*     */ [Y, N, N, N, N, N],
   // Item 1c, the calamiteitencommissie: the committee itself and the procesbegeleider.
   "committee.edit": /*             */ [Y, Y, N, N, N, N],
+  // Data-subject rights and retention (issue 16): only the procesbegeleider.
+  "privacy.manage": /*             */ [Y, N, N, N, N, N],
 };
 
 type Column = { who: string; membership: (organisationId?: string | null) => Membership | null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addComment, canDeleteComment, canResolveComment, commentsFor, deleteComment, setCommentResolved, COMMENT_MAX_LENGTH } from "../../app/domain/timeline/comments.ts";
+import { addComment, canDeleteComment, commentPeople, canResolveComment, commentsFor, deleteComment, setCommentResolved, COMMENT_MAX_LENGTH } from "../../app/domain/timeline/comments.ts";
 import { DomainError, createEvent, createParty } from "../../app/domain/timeline/mutations.ts";
 
 function setup() {
@@ -116,6 +116,22 @@ describe("timeline comments", () => {
       expect(canResolveComment(doc, id, { userId: "t", role: "toezichthouder", organisationId: null })).toBe(false);
       expect(() => setCommentResolved(doc, id, true, outsider)).toThrow(/Alleen de schrijver van de opmerking/);
       expect(setCommentResolved(doc, "weg", true, owner)).toBe(false);
+    });
+  });
+
+  describe("names shown", () => {
+    const base = { eventId: "e", text: "x", createdAt: "2026-01-01T10:00:00.000Z" };
+    const members = { u1: "Anna de Vries", u2: "Bram Jansen" };
+
+    it("takes names from the member list, not from the document", () => {
+      const c = { ...base, authorId: "u1", authorName: "Anna (procesbegeleider)", resolved: true, resolvedById: "u2", resolvedByName: "De inspectie" };
+      expect(commentPeople(c, members)).toEqual({ author: "Anna de Vries", resolvedBy: "Bram Jansen" });
+    });
+
+    it("falls back to the document's name for someone no longer a member, and never to a prototype key", () => {
+      expect(commentPeople({ ...base, authorId: "oud", authorName: "Oud-lid" }, members)).toEqual({ author: "Oud-lid", resolvedBy: undefined });
+      expect(commentPeople({ ...base, authorId: "toString", authorName: "" }, members).author).toBe("Onbekende deelnemer");
+      expect(commentPeople({ ...base, authorId: "u1", authorName: "", resolved: false, resolvedById: "u2" }, members).resolvedBy).toBeUndefined();
     });
   });
 });

@@ -286,6 +286,29 @@ describe("applyImport", () => {
     expect(readTimeline(doc).events).toHaveLength(6);
   });
 
+  it("writes a large import in chunks, each update well under the server's 1 MiB message limit", () => {
+    const { doc, origin, undo, wijkteam } = setupDoc();
+    const rows = Array.from({ length: 1250 }, (_, i) => [
+      "12-03-2014",
+      "Wijkteam Noord",
+      `Feit ${i}`,
+      `Omschrijving ${i}: ${"het gezin is bezocht en de situatie is besproken met de ouders. ".repeat(14)}`,
+    ]);
+    const preview = previewImport(rows, { start: 0, party: 1, title: 2, description: 3 }, [{ id: wijkteam, name: "Wijkteam Noord" }]);
+    const sizes: number[] = [];
+    doc.on("update", (u: Uint8Array) => sizes.push(u.byteLength));
+    const before = undo.undoStack.length;
+    applyImport(doc, preview.drafts, { id: "u2" }, origin);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(1024 * 1024); // one update would be over the limit
+    expect(sizes.length).toBe(5);
+    expect(Math.max(...sizes)).toBeLessThan(512 * 1024);
+    expect(readTimeline(doc).events).toHaveLength(1251);
+    // An undo manager that merges the chunks undoes the whole import in one step.
+    expect(undo.undoStack.length).toBe(before + 1);
+    undo.undo();
+    expect(readTimeline(doc).events).toHaveLength(1);
+  }, 30_000);
+
   it("keeps the spreadsheet order for rows with the same date", () => {
     const { doc, origin, wijkteam } = setupDoc();
     const rows = ["C", "A", "B", "D"].map((t) => ["12-03-2014", "Wijkteam Noord", t]);

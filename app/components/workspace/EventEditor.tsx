@@ -9,6 +9,7 @@ import type * as Y from "yjs";
 import {
   addComment,
   canResolveComment,
+  commentPeople,
   commentTextError,
   commentsFor,
   deleteComment,
@@ -720,7 +721,7 @@ export function EventEditor(props: EventEditorProps) {
       )}
 
       {!isNew && eventId ? (
-        <CommentsSection doc={doc} origin={origin} user={user} eventId={eventId} canComment={actions.includes("comment")} />
+        <CommentsSection doc={doc} origin={origin} user={user} members={members} eventId={eventId} canComment={actions.includes("comment")} />
       ) : null}
 
       {meta ? (
@@ -743,8 +744,8 @@ export function EventEditor(props: EventEditorProps) {
  * read-only for them); roles with the "comment" action can write; only the author can delete.
  * Follows the `comments` map live, so a colleague's comment appears without reloading.
  */
-function CommentsSection(p: { doc: Y.Doc; origin: object; user: WorkspaceUser; eventId: string; canComment: boolean }) {
-  const { doc, origin, user, eventId } = p;
+function CommentsSection(p: { doc: Y.Doc; origin: object; user: WorkspaceUser; members: Record<string, string>; eventId: string; canComment: boolean }) {
+  const { doc, origin, user, members, eventId } = p;
   const uid = useId();
   const [, setVersion] = useState(0);
   const [text, setText] = useState("");
@@ -800,18 +801,30 @@ function CommentsSection(p: { doc: Y.Doc; origin: object; user: WorkspaceUser; e
       <h3 id={`${uid}-h`}>Opmerkingen</h3>
       {comments.length === 0 ? <p className="ws-small">Nog geen opmerkingen bij dit feit.</p> : null}
       <ol className="ws-comments__list" aria-live="polite" aria-label="Opmerkingen bij dit feit">
-        {comments.map((c) =>
-          c.ok ? (
+        {comments.map((c) => {
+          if (!c.ok) {
+            return (
+              <li key={c.id} className="ws-comment ws-comment--invalid">
+                <p className="ws-comment__meta">
+                  <strong>Ongeldige opmerking</strong>
+                </p>
+                <p className="ws-comment__text">{c.errors.join(" ")}</p>
+              </li>
+            );
+          }
+          // Names from the member list, not from the document (which any writer can fill in).
+          const people = commentPeople(c.value, members);
+          return (
             <li key={c.id} className={`ws-comment${c.value.resolved ? " ws-comment--resolved" : ""}`}>
               <p className="ws-comment__meta">
-                <strong>{c.value.authorName || "Onbekende deelnemer"}</strong>
+                <strong>{people.author}</strong>
                 {" · "}
                 <time dateTime={c.value.createdAt}>{formatInstant(c.value.createdAt)}</time>
                 <span className="ws-comment__actions">
                   {canResolveComment(doc, c.id, member) ? (
                     <button type="button" className="ws-comment__action" onClick={() => resolve(c.id, !c.value.resolved)}>
                       {c.value.resolved ? "heropenen" : "afhandelen"}
-                      <span className="visually-hidden"> (opmerking van {c.value.authorName || "onbekend"}, {formatInstant(c.value.createdAt)})</span>
+                      <span className="visually-hidden"> (opmerking van {people.author}, {formatInstant(c.value.createdAt)})</span>
                     </button>
                   ) : null}
                   {c.value.authorId === user.id ? (
@@ -824,7 +837,7 @@ function CommentsSection(p: { doc: Y.Doc; origin: object; user: WorkspaceUser; e
               <p className="ws-comment__text">{c.value.text}</p>
               {c.value.resolved ? (
                 <p className="ws-comment__resolved">
-                  Afgehandeld{c.value.resolvedByName ? ` door ${c.value.resolvedByName}` : ""}
+                  Afgehandeld{people.resolvedBy ? ` door ${people.resolvedBy}` : ""}
                   {c.value.resolvedAt ? (
                     <>
                       {" · "}
@@ -834,15 +847,8 @@ function CommentsSection(p: { doc: Y.Doc; origin: object; user: WorkspaceUser; e
                 </p>
               ) : null}
             </li>
-          ) : (
-            <li key={c.id} className="ws-comment ws-comment--invalid">
-              <p className="ws-comment__meta">
-                <strong>Ongeldige opmerking</strong>
-              </p>
-              <p className="ws-comment__text">{c.errors.join(" ")}</p>
-            </li>
-          ),
-        )}
+          );
+        })}
       </ol>
       {p.canComment ? (
         <form onSubmit={submit} noValidate className="ws-form ws-comments__form">

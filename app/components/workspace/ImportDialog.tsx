@@ -1,11 +1,13 @@
 // Import of facts from pasted Excel rows or a CSV file: column mapping (suggested from the
 // headers), a preview with per-row Dutch errors, and nothing written until "Importeren" is
-// confirmed. Rows with errors block the import (the UI says so); the import itself is one
-// transaction, so one undo step.
+// confirmed. Rows with errors block the import (the UI says so). The import is written in chunks
+// (each one update under the server's message limit) that the undo manager merges into one undo
+// step, and reported as done only once the server has stored it (server-ack.ts).
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import {
-  applyImport,
+  startImport,
   IMPORT_FIELDS,
   parseImportText,
   previewImport,
@@ -20,11 +22,14 @@ import { canEditEvent, canManageTimelineStructure } from "~/domain/timeline/muta
 import { formatDutchPartialDate } from "~/domain/timeline/partial-date.ts";
 import { STANDARD_PARTY_DOMAINS } from "~/domain/timeline/vocabulary.ts";
 import { errorMessage } from "./format.ts";
+import { whenStoredOnServer } from "./server-ack.ts";
 import type { PartyEntry, WorkspaceUser } from "./types.ts";
 
 interface Props {
   doc: Y.Doc;
   origin: object;
+  provider: WebsocketProvider;
+  undoManager: Y.UndoManager;
   user: WorkspaceUser;
   parties: PartyEntry[];
   onClose: () => void;
@@ -44,7 +49,7 @@ function decodeFile(bytes: ArrayBuffer): string {
   }
 }
 
-export function ImportDialog({ doc, origin, user, parties, onClose, onImported }: Props) {
+export function ImportDialog({ doc, origin, provider, undoManager, user, parties, onClose, onImported }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const manager = canManageTimelineStructure(user.role);
   const ownLanes = useMemo(() => parties.filter((p) => canEditEvent(user.role, user.organisationId, p.value)), [parties, user]);
@@ -61,6 +66,15 @@ export function ImportDialog({ doc, origin, user, parties, onClose, onImported }
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  /** Writing rows into the document, then waiting for the server to have stored them. */
+  const [saving, setSaving] = useState<{ phase: "writing" | "storing"; done: number; total: number } | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   useEffect(() => {
     const d = dialogRef.current;
@@ -157,16 +171,34 @@ export function ImportDialog({ doc, origin, user, parties, onClose, onImported }
     if (!preview || !canImport) return;
     setImporting(true);
     setFailure(null);
-    // Let the "bezig" state paint before the (synchronous) transaction.
-    setTimeout(() => {
+    let run: ReturnType<typeof startImport>;
+    try {
+      run = startImport(doc, preview.drafts, { id: user.id }, origin);
+    } catch (err) {
+      setFailure(errorMessage(err, "De import is mislukt; er is niets opgeslagen."));
+      setImporting(false);
+      return;
+    }
+    setSaving({ phase: "writing", done: 0, total: run.total });
+    void (async () => {
+      // One undo step for all chunks: merge every transaction of the import, then stop.
+      const timeout = undoManager.captureTimeout;
+      undoManager.stopCapturing();
+      undoManager.captureTimeout = Number.POSITIVE_INFINITY;
       try {
-        const result = applyImport(doc, preview.drafts, { id: user.id }, origin);
-        onImported(result.eventIds.length);
-      } catch (err) {
-        setFailure(errorMessage(err, "De import is mislukt; er is niets opgeslagen."));
-        setImporting(false);
+        // A chunk at a time, letting the progress paint between them.
+        while (run.step()) {
+          if (mounted.current) setSaving({ phase: "writing", done: run.written, total: run.total });
+          await new Promise((r) => setTimeout(r, 0));
+        }
+      } finally {
+        undoManager.captureTimeout = timeout;
+        undoManager.stopCapturing();
       }
-    }, 0);
+      if (mounted.current) setSaving({ phase: "storing", done: run.total, total: run.total });
+      await whenStoredOnServer(provider);
+      if (mounted.current) onImported(run.result.eventIds.length);
+    })();
   };
 
   const errorMessages = preview ? preview.rows.flatMap((r) => (r.ok ? [] : r.errors)) : [];
@@ -408,6 +440,21 @@ export function ImportDialog({ doc, origin, user, parties, onClose, onImported }
         <p className="muted ws-small">Nog niets geplakt of gekozen.</p>
       )}
 
+      {saving ? (
+        <div className="ws-progress" role="status">
+          <label htmlFor="imp-saving">
+            {saving.phase === "writing"
+              ? `Feiten toevoegen: ${saving.done} van ${saving.total}`
+              : "Wachten tot de server alles heeft opgeslagen…"}
+          </label>
+          <progress id="imp-saving" max={saving.total} value={saving.phase === "writing" ? saving.done : undefined} />
+          {saving.phase === "storing" ? (
+            <p className="ws-small muted">
+              U kunt dit venster sluiten: de feiten staan op uw computer en worden opgeslagen zodra de server ze ontvangt.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {failure ? (
         <div className="alert alert--error" role="alert">
           {failure}
@@ -416,7 +463,9 @@ export function ImportDialog({ doc, origin, user, parties, onClose, onImported }
       <div className="ws-dialog__actions">
         <button type="button" className="button" onClick={doImport} disabled={!canImport} aria-describedby="imp-blocked">
           {importing
-            ? "Bezig met importeren…"
+            ? saving?.phase === "storing"
+              ? "Bezig met opslaan…"
+              : "Bezig met importeren…"
             : canImport && preview
               ? `Importeren (${preview.drafts.length} ${preview.drafts.length === 1 ? "feit" : "feiten"})`
               : "Importeren"}

@@ -515,6 +515,8 @@ export default function TimelineWorkspace({ investigationId, user, organisations
         <ImportDialog
           doc={session.doc}
           origin={session.origin}
+          provider={session.provider}
+          undoManager={session.undoManager}
           user={effectiveUser}
           parties={view.parties}
           onClose={() => setImportOpen(false)}
@@ -523,7 +525,7 @@ export default function TimelineWorkspace({ investigationId, user, organisations
             const um = session.undoManager;
             const item = um.undoStack[um.undoStack.length - 1];
             showToast({
-              text: `${count} ${count === 1 ? "feit" : "feiten"} geïmporteerd —`,
+              text: `${count} ${count === 1 ? "feit" : "feiten"} geïmporteerd en opgeslagen —`,
               action: {
                 label: "Ongedaan maken",
                 run: () => {

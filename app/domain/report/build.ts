@@ -5,7 +5,8 @@ import type * as Y from "yjs";
 import { KINDS, LEGAL_FRAMES, REPORTING_CRITERIA, SUPERVISORS } from "../investigation-fields.ts";
 import type { Checklist, ChecklistItem } from "./checklist.ts";
 import type { ReportInput, ReportReaction } from "./input.ts";
-import { ITEM_STATUS_LABELS, type ItemStatus, type ReportAppendix, type ReportBlock, type ReportItemContent, type ReportModel } from "./model.ts";
+import { functionAndInitials } from "../privacy/initials.ts";
+import { ITEM_STATUS_LABELS, type ItemStatus, type ReportAppendix, type ReportAudience, type ReportBlock, type ReportItemContent, type ReportModel } from "./model.ts";
 import { blocksText, narrativeStatus, sectionBlocks, toReportBlocks } from "./narrative.ts";
 import { citedSources, dutchDay, readDocFacts, structuredPart, type DocFacts } from "./structured.ts";
 
@@ -126,18 +127,25 @@ function appendixBlocks(id: ReportAppendix["id"], input: ReportInput, facts: Doc
   }
 }
 
-function reactionBlocks(reactions: readonly ReportReaction[], audience: ReportInput["audience"]): ReportBlock[] {
+/** Full names only for the toezichthouder; the ketenpartners read function and initials. */
+function signer(r: ReportReaction, audience: ReportAudience): string {
+  if (audience !== "toezichthouder") return functionAndInitials(r.signerRole, r.signerName);
+  return r.signerRole ? `${r.signerName} (${r.signerRole})` : r.signerName;
+}
+
+function reactionBlocks(reactions: readonly ReportReaction[], audience: ReportAudience): ReportBlock[] {
   if (reactions.length === 0) return [{ type: "note", text: "Er zijn (nog) geen ondertekende reacties." }];
-  const sorted = [...reactions].sort((a, b) => a.signedOn.localeCompare(b.signedOn) || a.signerName.localeCompare(b.signerName, "nl"));
+  const rows = reactions.map((r) => ({ r, by: signer(r, audience) }));
+  const sorted = rows.sort((a, b) => a.r.signedOn.localeCompare(b.r.signedOn) || a.by.localeCompare(b.by, "nl"));
   const blocks: ReportBlock[] = [];
-  sorted.forEach((r, i) => {
+  sorted.forEach(({ r, by }, i) => {
     blocks.push({ type: "heading", text: `Reactie ${i + 1}: ${r.roundTitle}`, level: 3 });
     blocks.push({
       type: "facts",
       rows: [
-        // Full names of invitees only for the toezichthouder (names in the ketenpartners' version: their own rule).
+        // Full names of invitees only for the toezichthouder.
         ...(audience === "toezichthouder" && r.inviteeName ? [{ label: "Uitgenodigd", value: r.inviteeName }] : []),
-        { label: "Ondertekend door", value: r.signerRole ? `${r.signerName} (${r.signerRole})` : r.signerName },
+        { label: "Ondertekend door", value: by },
         { label: "Datum", value: dutchDay(r.signedOn) + (r.late ? " (na de termijn)" : "") },
         { label: "Betreft", value: r.pointerLabel || "Algemeen" },
         ...(r.signatureHash ? [{ label: "Controlehash", value: r.signatureHash }] : []),

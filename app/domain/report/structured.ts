@@ -1,6 +1,7 @@
 // The structured part of each checklist item: blocks drawn from the document and the relational
 // data, and what is still missing. One function per data source (checklist.ts DATA_SOURCES).
 // Pure; Yjs content is read through the models' own validating readers.
+import { initialsOf } from "../privacy/initials.ts";
 import type * as Y from "yjs";
 import {
   analysisProfile,
@@ -135,8 +136,10 @@ function committee(input: ReportInput): StructuredPart {
     missing.push("Geen lid van de commissie staat los van de zorg; stel haar zo onafhankelijk mogelijk samen.");
   }
   const withNames = members.some((m) => m.name.trim());
+  // Members are professionals: by function and initials in the ketenpartners' version (issue 16).
+  const fullNames = input.audience === "toezichthouder";
   const columns = [
-    ...(withNames ? [{ label: "Naam", weight: 2 }] : []),
+    ...(withNames ? [{ label: fullNames ? "Naam" : "Initialen", weight: 2 }] : []),
     { label: "Functie", weight: 2 },
     { label: "Organisatie", weight: 2 },
     { label: "Achtergrond", weight: 3 },
@@ -144,7 +147,7 @@ function committee(input: ReportInput): StructuredPart {
     { label: "Onafhankelijkheid", weight: 2 },
   ];
   const rows = members.map((m) => [
-    ...(withNames ? [dash(m.name)] : []),
+    ...(withNames ? [dash(fullNames ? m.name : initialsOf(m.name))] : []),
     dash(m.function),
     dash(m.organisation),
     dash(m.background),

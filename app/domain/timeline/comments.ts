@@ -74,6 +74,19 @@ export function addComment(doc: Y.Doc, input: CommentInput, ctx: CommentContext)
   return id;
 }
 
+/**
+ * The names to show for a comment's author and resolver: the member list's (what the server knows),
+ * the document's own name only for someone no longer in the list. A name in the document is what
+ * some client wrote and is never trusted over the member list.
+ */
+export function commentPeople(comment: Comment, members: Readonly<Record<string, string>>): { author: string; resolvedBy: string | undefined } {
+  const name = (id: string | undefined, written: string | undefined) => (id !== undefined && Object.hasOwn(members, id) ? members[id] : written || undefined);
+  return {
+    author: name(comment.authorId, comment.authorName) ?? "Onbekende deelnemer",
+    resolvedBy: comment.resolved ? name(comment.resolvedById, comment.resolvedByName) : undefined,
+  };
+}
+
 /** Reads one comment; undefined when absent. Never throws. */
 export function readComment(doc: Y.Doc, id: string): CommentEntry | undefined {
   const map = getCommentsMap(doc);

@@ -542,17 +542,33 @@ export interface ImportResult {
 }
 
 /**
- * Writes all drafts, creating the new parties they ask for, in ONE transaction with `origin`:
- * peers get one update and an undo manager tracking `origin` undoes the whole import in one step.
- * Everything is checked first, so a bad draft writes nothing.
+ * Rows per transaction. Each transaction is one update on the wire: 3,000 rows in one came to
+ * 2.35 MB, over the server's message limit (1 MiB), and were refused. 250 rows stay near 200 kB.
  */
-export function applyImport(
+export const IMPORT_CHUNK_ROWS = 250;
+
+/** An import under way: `step()` writes the next chunk of rows in one transaction. */
+export interface ImportRun {
+  readonly result: ImportResult;
+  readonly total: number;
+  /** Rows written so far. */
+  readonly written: number;
+  /** Writes the next chunk; false when everything is written. */
+  step(): boolean;
+}
+
+/**
+ * Checks all drafts (a bad draft writes nothing), then returns a run that writes them, creating
+ * the new parties they ask for, in transactions of `chunkRows` rows with `origin`. Callers that
+ * want one undo step for the whole import let their undo manager merge these transactions.
+ */
+export function startImport(
   doc: Y.Doc,
   drafts: readonly EventDraft[],
   user: { id: string },
   origin?: unknown,
-  options: { now?: Date } = {},
-): ImportResult {
+  options: { now?: Date; chunkRows?: number } = {},
+): ImportRun {
   const maps = getTimelineMaps(doc);
   const errors: string[] = [];
   for (const d of drafts) {
@@ -569,16 +585,20 @@ export function applyImport(
     throw new DomainError("validation", `De import is niet uitgevoerd: ${errors.join("; ")}.`, errors);
   }
 
+  const chunkRows = Math.max(1, options.chunkRows ?? IMPORT_CHUNK_ROWS);
   const result: ImportResult = { eventIds: [], createdParties: {} };
-  doc.transact(() => {
-    // A party of that name may already exist (made by a peer meanwhile): reuse it, do not duplicate.
+  const start = (options.now ?? new Date()).getTime();
+  let written = 0;
+  const writeChunk = () => {
+    // Looked up per chunk: a party of that name may already exist (made by a peer meanwhile): reuse it, do not duplicate.
     const existingByName = new Map<string, string>();
     for (const [id, item] of maps.parties.entries()) {
       const name = (yToPlain(item) as { name?: unknown } | undefined)?.name;
       if (typeof name === "string") existingByName.set(normalizeName(name), id);
     }
-    const start = (options.now ?? new Date()).getTime();
-    drafts.forEach((d, i) => {
+    const end = Math.min(drafts.length, written + chunkRows);
+    for (let i = written; i < end; i++) {
+      const d = drafts[i];
       let partyId: string;
       if (d.party.kind === "existing") {
         partyId = d.party.id;
@@ -594,7 +614,32 @@ export function applyImport(
       // (compareEvents falls back to createdAt before the random id).
       const now = new Date(start + i);
       result.eventIds.push(createEvent(doc, { ...d.event, party: partyId }, { userId: user.id, origin, now }));
-    });
-  }, origin ?? null);
-  return result;
+    }
+    written = end;
+  };
+  return {
+    result,
+    total: drafts.length,
+    get written() {
+      return written;
+    },
+    step() {
+      if (written >= drafts.length) return false;
+      doc.transact(writeChunk, origin ?? null);
+      return written < drafts.length;
+    },
+  };
+}
+
+/** Writes all drafts at once (in chunks, see startImport). */
+export function applyImport(
+  doc: Y.Doc,
+  drafts: readonly EventDraft[],
+  user: { id: string },
+  origin?: unknown,
+  options: { now?: Date; chunkRows?: number } = {},
+): ImportResult {
+  const run = startImport(doc, drafts, user, origin, options);
+  while (run.step());
+  return run.result;
 }
