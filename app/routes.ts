@@ -32,10 +32,12 @@ export default [
     route("rapport", "routes/investigation-report.tsx"),
   ]),
   route("onderzoeken/:id/rondes/:roundId/afdruk", "routes/investigation-rounds-print.tsx"),
+  route("onderzoeken/:id/rondes/:roundId/concept.docx", "routes/investigation-rounds-draft-docx.tsx"),
   route("onderzoeken/:id/privacy/export", "routes/investigation-privacy-export.tsx"),
   route("onderzoeken/:id/rapport.docx", "routes/investigation-report-docx.tsx"),
   route("onderzoeken/:id/rapport/versies/:versionId/docx", "routes/investigation-report-version-docx.tsx"),
   route("reactie/:token", "routes/reaction.tsx"),
+  route("reactie/:token/concept.docx", "routes/reaction-draft-docx.tsx"),
   route("dev/outbox", "routes/dev-outbox.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -28,6 +28,7 @@ const ACTIONS: Record<string, string> = {
   "round.link_revoked": "Persoonlijke link ingetrokken",
   "reaction.submitted": "Reactie ondertekend en ingediend",
   "reaction.disposition": "Reactie afgehandeld",
+  "reaction.disposition_corrected": "Afhandeling van een reactie gecorrigeerd",
   "investigation.closed": "Onderzoek afgesloten (bewaartermijn loopt)",
   "investigation.purged": "Onderzoek verwijderd na de bewaartermijn",
   "organisation.retention_set": "Bewaartermijn van de organisatie gewijzigd",

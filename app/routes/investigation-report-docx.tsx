@@ -7,7 +7,7 @@ import { todayInAmsterdam } from "~/domain/calendar-date.ts";
 import { can, canExport } from "~/domain/policy.ts";
 import { docxResponse } from "../../server/report/download.server.ts";
 import { generateReport } from "../../server/report/generate.server.ts";
-import { downloadAccess, FORBIDDEN, textResponse } from "../../server/report/http.server.ts";
+import { downloadAccess, FORBIDDEN, textResponse, methodNotAllowed } from "../../server/report/http.server.ts";
 import { auditReport } from "../../server/report/support.server.ts";
 
 const audienceSchema = z.enum(["ketenpartners", "toezichthouder"]);
@@ -40,3 +40,5 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   });
   return docxResponse(bytes, filename);
 }
+
+export const action = () => methodNotAllowed();

@@ -3,7 +3,7 @@
 // download versions (procesbegeleider, toezichthouder); every download is audited.
 import type { Route } from "./+types/investigation-report-version-docx";
 import { docxResponse } from "../../server/report/download.server.ts";
-import { downloadAccess, NOT_FOUND, textResponse } from "../../server/report/http.server.ts";
+import { downloadAccess, NOT_FOUND, textResponse, methodNotAllowed } from "../../server/report/http.server.ts";
 import { downloadVersion } from "../../server/report/versions.server.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -13,3 +13,5 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!file) return textResponse(404, NOT_FOUND);
   return docxResponse(file.bytes, file.filename, file.sha256);
 }
+
+export const action = () => methodNotAllowed();

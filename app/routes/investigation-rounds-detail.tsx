@@ -14,7 +14,7 @@ import { DISPOSITIONS, RELATION_SUGGESTIONS, ROUND_KINDS } from "~/domain/rounds
 import { describeTimeLeft, formatInstant, linkValidUntil } from "~/domain/rounds/state.ts";
 import { formValues, notFound, requireInvestigation } from "~/lib/guards.server.ts";
 import { hiddenPersonsFor, redactFrozenInterview, roundTitleFor } from "../../server/privacy/restricted-view.ts";
-import { handleReactionAction, reactionPageData } from "../../server/rounds/reaction-form.ts";
+import { handleReactionAction, reactionPageData, withoutModel } from "../../server/rounds/reaction-form.ts";
 import { reactantView } from "../../server/rounds/reactions.ts";
 import { addInvitee, allowLate, extendRound, getRound, getRoundDetail, inviteeForUser, invitableMembers, recordDisposition, renewLink, revokeLink } from "../../server/rounds/rounds.ts";
 import { RoundError } from "../../server/rounds/support.ts";
@@ -66,7 +66,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     page: invitee ? reactionPageData(frozenFor(await reactantView(context.app, round, invitee)), now) : null,
     detail: {
       open: detail.state === "open",
-      frozen: frozenFor(detail).frozen,
+      frozen: withoutModel(frozenFor(detail).frozen),
+      hasDocx: detail.frozen.kind === "draft_report" && !!detail.frozen.report,
       counts,
       extensions: detail.extensions.map((e) => ({ id: e.id, from: formatDutchDateShort(e.fromDate), to: formatDutchDateShort(e.toDate), reason: e.reason })),
       invitees: detail.invitees.filter((i) => !hidden.reactant(i.email)).map((i) => ({
@@ -93,7 +94,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         submittedAt: r.submittedAt ? formatInstant(r.submittedAt) : "",
         late: r.late,
         corrects: r.correctsId ? (visibleReactions.findIndex((x) => x.id === r.correctsId) + 1 || null) : null,
-        disposition: r.disposition ? { kind: r.disposition.kind, note: r.disposition.note, at: formatInstant(r.disposition.decidedAt) } : null,
+        disposition: r.disposition ? { kind: r.disposition.kind, note: r.disposition.note, at: formatInstant(r.disposition.decidedAt), by: r.disposition.decidedByName } : null,
       })),
       addableMembers: members.filter((m) => !invitedEmails.has(m.email)).map((m) => ({ userId: m.userId, name: m.name, organisation: m.organisation })),
     },
@@ -156,12 +157,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "disposition": {
         const parsed = dispositionSchema.safeParse(values);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        await recordDisposition(context.app, user, investigationId, params.roundId, parsed.data);
+        const correct = values.correct === "1";
+        await recordDisposition(context.app, user, investigationId, params.roundId, { ...parsed.data, correct });
         return reply({
           intent,
           target: parsed.data.reactionId,
           ok: true,
-          message: `De afhandeling is vastgelegd (${DISPOSITIONS[parsed.data.kind].toLowerCase()}) en aan de indiener gemaild.`,
+          message: `De afhandeling is ${correct ? "gecorrigeerd" : "vastgelegd"} (${DISPOSITIONS[parsed.data.kind].toLowerCase()}) en aan de indiener gemaild.`,
           errors: {},
           values: {},
         });
@@ -197,6 +199,39 @@ export default function RoundDetail() {
   const m = actionData?.kind === "manage" ? actionData.manage : null;
   const errFor = (intent: string, field: string, target?: string) => (m && !m.ok && m.intent === intent && (target === undefined || m.target === target) ? m.errors[field] : undefined);
   const valFor = (intent: string, field: string, target?: string) => (m && !m.ok && m.intent === intent && (target === undefined || m.target === target) ? m.values[field] : undefined);
+  // The disposition form: the first decision, or a correction of it (until the report is final).
+  const dispositionForm = (r: { id: string; number: number }, correct: boolean) => (
+    <Form method="post" noValidate className="panel" aria-label={`${correct ? "Correctie van de afhandeling" : "Afhandeling"} van reactie ${r.number}`}>
+      <input type="hidden" name="intent" value="disposition" />
+      {correct ? <input type="hidden" name="correct" value="1" /> : null}
+      <input type="hidden" name="reactionId" value={r.id} />
+      <fieldset aria-describedby={errFor("disposition", "kind", r.id) ? `kind-${r.id}-error` : undefined}>
+        <legend>Wat is er met deze reactie gedaan?</legend>
+        {(["verwerkt", "terzijde"] as const).map((k) => (
+          <div className="check-field" key={k}>
+            <input type="radio" id={`kind-${r.id}-${k}`} name="kind" value={k} defaultChecked={valFor("disposition", "kind", r.id) === k} />
+            <label htmlFor={`kind-${r.id}-${k}`}>{DISPOSITIONS[k]}</label>
+          </div>
+        ))}
+        <Err id={`kind-${r.id}-error`} message={errFor("disposition", "kind", r.id)} />
+      </fieldset>
+      <div className={`field${errFor("disposition", "note", r.id) ? " field--error" : ""}`}>
+        <label htmlFor={`note-${r.id}`}>Waar verwerkt, of de motivering</label>
+        <textarea
+          id={`note-${r.id}`}
+          name="note"
+          rows={3}
+          defaultValue={valFor("disposition", "note", r.id) ?? ""}
+          aria-invalid={errFor("disposition", "note", r.id) ? true : undefined}
+          aria-describedby={errFor("disposition", "note", r.id) ? `note-${r.id}-error` : undefined}
+        />
+        <Err id={`note-${r.id}-error`} message={errFor("disposition", "note", r.id)} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>
+        {correct ? "Correctie vastleggen en mailen" : "Afhandeling vastleggen en mailen"}
+      </button>
+    </Form>
+  );
   const base = `/onderzoeken/${d.investigationId}/rondes`;
   return (
     <>
@@ -243,7 +278,7 @@ export default function RoundDetail() {
           <h2 id="h-own-reaction" className={d.manage ? undefined : "visually-hidden"}>
             Uw reactie in deze ronde
           </h2>
-          <ReactionWorkspace {...d.page} result={reaction} level={3} />
+          <ReactionWorkspace {...d.page} result={reaction} level={3} docxHref={`/onderzoeken/${d.investigationId}/rondes/${d.roundId}/concept.docx`} />
         </section>
       ) : null}
 
@@ -269,39 +304,20 @@ export default function RoundDetail() {
                   Ondertekend door {r.signerName} ({r.signerRole}) op {r.submittedAt}.
                 </p>
                 {r.disposition ? (
-                  <p>
-                    <strong>{DISPOSITIONS[r.disposition.kind]}</strong>: {r.disposition.note} <span className="muted">({r.disposition.at})</span>
-                  </p>
+                  <>
+                    <p>
+                      <strong>{DISPOSITIONS[r.disposition.kind]}</strong>: {r.disposition.note}{" "}
+                      <span className="muted">
+                        (vastgelegd door {r.disposition.by ?? "een verwijderd account"}, {r.disposition.at})
+                      </span>
+                    </p>
+                    <details>
+                      <summary>Afhandeling corrigeren</summary>
+                      {dispositionForm(r, true)}
+                    </details>
+                  </>
                 ) : (
-                  <Form method="post" noValidate className="panel" aria-label={`Afhandeling van reactie ${r.number}`}>
-                    <input type="hidden" name="intent" value="disposition" />
-                    <input type="hidden" name="reactionId" value={r.id} />
-                    <fieldset aria-describedby={errFor("disposition", "kind", r.id) ? `kind-${r.id}-error` : undefined}>
-                      <legend>Wat is er met deze reactie gedaan?</legend>
-                      {(["verwerkt", "terzijde"] as const).map((k) => (
-                        <div className="check-field" key={k}>
-                          <input type="radio" id={`kind-${r.id}-${k}`} name="kind" value={k} defaultChecked={valFor("disposition", "kind", r.id) === k} />
-                          <label htmlFor={`kind-${r.id}-${k}`}>{DISPOSITIONS[k]}</label>
-                        </div>
-                      ))}
-                      <Err id={`kind-${r.id}-error`} message={errFor("disposition", "kind", r.id)} />
-                    </fieldset>
-                    <div className={`field${errFor("disposition", "note", r.id) ? " field--error" : ""}`}>
-                      <label htmlFor={`note-${r.id}`}>Waar verwerkt, of de motivering</label>
-                      <textarea
-                        id={`note-${r.id}`}
-                        name="note"
-                        rows={3}
-                        defaultValue={valFor("disposition", "note", r.id) ?? ""}
-                        aria-invalid={errFor("disposition", "note", r.id) ? true : undefined}
-                        aria-describedby={errFor("disposition", "note", r.id) ? `note-${r.id}-error` : undefined}
-                      />
-                      <Err id={`note-${r.id}-error`} message={errFor("disposition", "note", r.id)} />
-                    </div>
-                    <button type="submit" className="button" disabled={busy}>
-                      Afhandeling vastleggen en mailen
-                    </button>
-                  </Form>
+                  dispositionForm(r, false)
                 )}
               </article>
             ))}
@@ -483,7 +499,13 @@ export default function RoundDetail() {
             <h3 id="h-frozen">Vastgelegde versie van het document</h3>
             <details>
               <summary>Toon het document zoals de genodigden het zien</summary>
-              <FrozenDocumentView doc={d.detail.frozen} versionHash={d.versionHash} level={3} counts={d.detail.counts} />
+              <FrozenDocumentView
+                doc={d.detail.frozen}
+                versionHash={d.versionHash}
+                level={3}
+                counts={d.detail.counts}
+                docxHref={d.detail.hasDocx ? `/onderzoeken/${d.investigationId}/rondes/${d.roundId}/concept.docx` : undefined}
+              />
             </details>
           </section>
         </>

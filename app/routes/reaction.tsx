@@ -1,7 +1,8 @@
 // /reactie/<token>: the personal-link page of a comment round. Reachable without an account; it
 // shows one round's frozen document and the reaction form, and nothing else of the investigation
-// (no title, no navigation, no websocket). No other route accepts the token (ADR 0005).
-import { data, useActionData, useLoaderData, type ShouldRevalidateFunctionArgs } from "react-router";
+// (no title, no navigation, no websocket). Only this page and its frozen draft's .docx
+// (reaction-draft-docx.tsx) accept the token (ADR 0005).
+import { data, useActionData, useLoaderData, useParams, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/reaction";
 import roundsCss from "~/components/rounds/rounds.css?url";
 import { ReactionWorkspace, type ReactionResult } from "~/components/rounds/ReactionWorkspace.tsx";
@@ -50,6 +51,7 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
 export default function Reaction() {
   const { problem, page } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ReactionResult | undefined;
+  const { token } = useParams();
   if (!page) {
     return (
       <div className="page page--narrow">
@@ -76,7 +78,7 @@ export default function Reaction() {
       <p>
         Reageren kan tot en met {page.deadlineText} (termijn {page.termWeeks} weken): <span className="time-left">{page.timeLeft}</span>.
       </p>
-      <ReactionWorkspace {...page} result={result} />
+      <ReactionWorkspace {...page} result={result} docxHref={`/reactie/${token}/concept.docx`} />
     </div>
   );
 }

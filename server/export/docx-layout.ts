@@ -37,7 +37,8 @@ export const COLORS = { heading: "12324F", muted: "4A5561", note: "5F6B76", bord
 export const STYLES: IStylesOptions = {
   default: {
     document: {
-      run: { font: FONT, size: 20 },
+      // Dutch for spelling and hyphenation in Word and LibreOffice.
+      run: { font: FONT, size: 20, language: { value: "nl-NL" } },
       paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
     },
     heading1: {

@@ -101,7 +101,13 @@ function titlePage(model: ReportModel): FileChild[] {
     new Paragraph({ spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: xmlSafe(t.title), size: 52, bold: true, color: COLORS.heading })] }),
     new Paragraph({ spacing: { after: 480 }, children: [new TextRun({ text: xmlSafe(t.providers), size: 28 })] }),
     titleFacts(
-      [...t.facts, { label: "Datum rapport", value: t.date }, { label: "Versie", value: t.version }],
+      [
+        ...t.facts,
+        ...(t.authors?.length ? [{ label: t.authors.length === 1 ? "Auteur" : "Auteurs", value: t.authors.join(", ") }] : []),
+        ...(t.contact ? [{ label: "Contact (procesbegeleider)", value: t.contact }] : []),
+        { label: "Datum rapport", value: t.date },
+        { label: "Versie", value: t.version },
+      ],
       width,
     ),
     new Paragraph({
@@ -235,7 +241,9 @@ export async function renderReportDocx(model: ReportModel, opts: RenderOptions =
   }
 
   const doc = new Document({
-    creator: "Ketenlijn",
+    // The authors, not the tool, own the document; Word shows this as "Auteur".
+    creator: xmlSafe(model.titlePage.authors?.length ? model.titlePage.authors.join(", ") : "Ketenlijn"),
+    lastModifiedBy: "Ketenlijn",
     title: xmlSafe(model.titlePage.title),
     subject: xmlSafe(model.titlePage.subtitle),
     description: xmlSafe(`${model.checklistName} · ${model.titlePage.version}`),

@@ -11,6 +11,13 @@ export function textResponse(status: number, message: string): Response {
   });
 }
 
+/** A form post or script sending to a download: answered in Dutch instead of the framework's English 405. */
+export function methodNotAllowed(): Response {
+  const res = textResponse(405, "Dit adres is alleen om een bestand te downloaden; hier kunt u niets versturen.");
+  res.headers.set("Allow", "GET, HEAD");
+  return res;
+}
+
 export const NOT_FOUND = "Dit bestand bestaat niet, of u heeft er geen toegang toe.";
 export const FORBIDDEN = "U heeft geen toestemming om dit bestand te downloaden.";
 

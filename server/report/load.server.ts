@@ -2,7 +2,7 @@
 // the relational data as a ReportInput, the current Y.Doc and the checklist. Callers check the
 // policy first; when they ask for the toezichthouder's version (which holds the client identity,
 // Bijlage 1 item 1a) they also write the audit entry, with their purpose.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type * as Y from "yjs";
 import { todayInAmsterdam } from "../../app/domain/calendar-date.ts";
 import { checklistFor, type Checklist } from "../../app/domain/report/checklist.ts";
@@ -47,19 +47,20 @@ const INDEPENDENCE = new Set<CommitteeMember["independence"]>(["extern", "intern
  * persisted state: a live room persists every update before it broadcasts it, so this is what
  * everyone has seen. The caller owns the returned doc (destroy it when done).
  */
-export async function loadReportInput(ctx: AppContext, investigationId: string, audience: ReportAudience, opts: ReportLoadOptions): Promise<LoadedReportInput> {
+export async function loadReportInput(ctx: Pick<AppContext, "db">, investigationId: string, audience: ReportAudience, opts: ReportLoadOptions): Promise<LoadedReportInput> {
   const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId)).limit(1);
   if (!inv) throw new ReportNotFoundError();
 
   // Persons whose processing is restricted (AVG art. 18) are left out of every new export.
   const restricted = await restrictedPersons(ctx.db, investigationId);
-  const [client, clientStatus, committee, interviews, reactions, doc] = await Promise.all([
+  const [client, clientStatus, committee, interviews, reactions, doc, writers] = await Promise.all([
     audience === "toezichthouder" ? loadClient(ctx, investigationId) : Promise.resolve(null),
     audience === "toezichthouder" ? Promise.resolve(undefined) : loadClientStatus(ctx, investigationId),
     loadCommittee(ctx, investigationId),
     loadInterviews(ctx, investigationId),
     loadReactions(ctx, investigationId, opts.reactionsOfRoundsOf),
     loadDoc(ctx.db, investigationId),
+    loadWriters(ctx, investigationId),
   ]);
 
   const input: ReportInput = {
@@ -85,12 +86,24 @@ export async function loadReportInput(ctx: AppContext, investigationId: string, 
     versionLabel: opts.versionLabel,
     status: opts.status,
     today: opts.today,
+    authors: writers.map((w) => w.name),
+    contact: ((lead) => (lead ? `${lead.name}, ${lead.email}` : null))(writers.find((w) => w.role === "procesbegeleider")),
   };
   return { doc, input, checklist: checklistFor(inv) };
 }
 
+/** The report's authors: procesbegeleider(s) first, then onderzoekers, each by name. */
+async function loadWriters(ctx: Pick<AppContext, "db">, investigationId: string): Promise<{ name: string; email: string; role: string }[]> {
+  const rows = await ctx.db
+    .select({ name: schema.users.name, email: schema.users.email, role: schema.memberships.role })
+    .from(schema.memberships)
+    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+    .where(and(eq(schema.memberships.investigationId, investigationId), inArray(schema.memberships.role, ["procesbegeleider", "onderzoeker"])));
+  return rows.sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, "nl") : a.role === "procesbegeleider" ? -1 : 1));
+}
+
 /** Item 1a; null when nothing has been recorded yet. */
-async function loadClient(ctx: AppContext, investigationId: string): Promise<ReportClientIdentity | null> {
+async function loadClient(ctx: Pick<AppContext, "db">, investigationId: string): Promise<ReportClientIdentity | null> {
   const [row] = await ctx.db.select().from(schema.clientIdentities).where(eq(schema.clientIdentities.investigationId, investigationId)).limit(1);
   if (!row) return null;
   return { name: row.name, dateOfBirth: row.dateOfBirth, sex: row.sex, indication: row.indication };
@@ -100,7 +113,7 @@ async function loadClient(ctx: AppContext, investigationId: string): Promise<Rep
  * The status of item 1a for a version without the identity: which fields are filled, asked of the
  * database without reading the values themselves (so nothing of the client leaves it here).
  */
-async function loadClientStatus(ctx: AppContext, investigationId: string): Promise<ItemStatus> {
+async function loadClientStatus(ctx: Pick<AppContext, "db">, investigationId: string): Promise<ItemStatus> {
   const t = schema.clientIdentities;
   const [row] = await ctx.db
     .select({
@@ -114,7 +127,7 @@ async function loadClientStatus(ctx: AppContext, investigationId: string): Promi
 }
 
 /** Item 1c, in the committee's own order. */
-async function loadCommittee(ctx: AppContext, investigationId: string): Promise<CommitteeMember[]> {
+async function loadCommittee(ctx: Pick<AppContext, "db">, investigationId: string): Promise<CommitteeMember[]> {
   const rows = await ctx.db
     .select()
     .from(schema.committeeMembers)
@@ -134,7 +147,7 @@ async function loadCommittee(ctx: AppContext, investigationId: string): Promise<
 }
 
 /** Item 4a, by date. */
-async function loadInterviews(ctx: AppContext, investigationId: string): Promise<ReportInterview[]> {
+async function loadInterviews(ctx: Pick<AppContext, "db">, investigationId: string): Promise<ReportInterview[]> {
   const rows = await ctx.db
     .select()
     .from(schema.interviews)
@@ -152,7 +165,7 @@ async function loadInterviews(ctx: AppContext, investigationId: string): Promise
 }
 
 /** The signed reactions of every round of the investigation, with what was done with them (appendix). */
-async function loadReactions(ctx: AppContext, investigationId: string, ofRoundsOf?: string): Promise<(ReportReaction & { signerEmail: string })[]> {
+async function loadReactions(ctx: Pick<AppContext, "db">, investigationId: string, ofRoundsOf?: string): Promise<(ReportReaction & { signerEmail: string })[]> {
   const invitedTo = ofRoundsOf
     ? sql`${schema.commentRounds.id} in (select ${schema.roundInvitees.roundId} from ${schema.roundInvitees} where ${schema.roundInvitees.userId} = ${ofRoundsOf})`
     : undefined;
@@ -174,6 +187,8 @@ async function loadReactions(ctx: AppContext, investigationId: string, ofRoundsO
     pointerLabel: reaction.pointerLabel || "Algemeen",
     text: reaction.text,
     late: reaction.late,
+    inviteeName: invitee.name,
+    signatureHash: reaction.signatureHash ?? "",
     disposition: disposition
       ? { kind: disposition.kind === "verwerkt" ? "verwerkt" : "terzijde", note: disposition.note, decidedOn: todayInAmsterdam(disposition.decidedAt) }
       : null,

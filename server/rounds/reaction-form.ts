@@ -1,6 +1,7 @@
 import { fieldErrors } from "../../app/domain/forms.ts";
 import { reactionDraftSchema, signatureSchema } from "../../app/domain/rounds/forms.ts";
 import { formatDutchDate, todayInAmsterdam } from "../../app/domain/calendar-date.ts";
+import type { FrozenDocument } from "../../app/domain/rounds/frozen.ts";
 import { ROUND_KINDS, type RoundKind } from "../../app/domain/rounds/kinds.ts";
 import { describeTimeLeft, formatInstant } from "../../app/domain/rounds/state.ts";
 import type { AppContext } from "../context.ts";
@@ -101,9 +102,16 @@ export async function handleReactionAction(
 }
 
 /** The reactant's view as the page's props (ReactionWorkspace), with dates already in Dutch. */
+/** The frozen document without its stored report model: the page shows the sections; the .docx route renders the model. */
+export function withoutModel(frozen: FrozenDocument): FrozenDocument {
+  const { report: _report, ...rest } = frozen;
+  return rest;
+}
+
 export function reactionPageData(view: ReactantView, now: Date) {
   return {
-    frozen: view.frozen,
+    frozen: withoutModel(view.frozen),
+    hasDocx: view.frozen.kind === "draft_report" && !!view.frozen.report,
     versionHash: view.versionHash,
     canReact: view.window.ok,
     late: view.window.ok && view.window.late,

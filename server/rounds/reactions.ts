@@ -112,7 +112,7 @@ export interface DraftInput {
 }
 
 function closedMessage(round: RoundRow): string {
-  return `De reactietermijn is verstreken op ${formatInstant(round.deadlineAt)}. Insturen kan niet meer; uw concept is bewaard. Neem contact op met de procesbegeleider als u toch wilt reageren.`;
+  return `De reactietermijn is verstreken op ${formatInstant(round.deadlineAt)}. Opslaan en insturen kan niet meer; uw tekst staat hieronder, bewaar hem zelf als u hem wilt houden. Neem contact op met de procesbegeleider als u toch wilt reageren.`;
 }
 
 function alreadySubmittedMessage(r: Pick<ReactionRow, "submittedAt">): string {
@@ -126,6 +126,9 @@ function alreadySubmittedMessage(r: Pick<ReactionRow, "submittedAt">): string {
 export async function saveDraft(ctx: Ctx, round: RoundRow, invitee: InviteeRow, input: DraftInput): Promise<{ reactionId: string; savedAt: Date }> {
   const frozen = parseFrozen(round.frozen);
   const now = ctx.clock.now();
+  // After the term nothing is stored any more, unless the procesbegeleider allowed a late reaction.
+  const window = reactWindow(round, invitee, now);
+  if (!window.ok) throw new RoundError(window.reason, window.reason === "revoked" ? "Deze persoonlijke link is ingetrokken." : closedMessage(round));
   let problem: RoundError | null = null;
   if (input.versionHash !== round.versionHash) {
     problem = new RoundError(
@@ -237,6 +240,12 @@ export function signatureValid(r: ReactionRow): boolean {
  * Signs and submits: the draft is saved first (so nothing typed is lost whatever goes wrong), then
  * the draft row becomes the signed reaction in one conditional update, so a double submit signs once.
  */
+/** Names compared as people write them: case, accents and spacing do not count. */
+export function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim().toLocaleLowerCase("nl");
+  return norm(a) === norm(b);
+}
+
 export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: InviteeRow, input: DraftInput, signature: SignatureInput): Promise<{ reactionId: string; late: boolean }> {
   const { reactionId } = await saveDraft(ctx, round, invitee, input);
   const now = ctx.clock.now();
@@ -246,6 +255,11 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
   }
   const text = input.text.trim();
   if (!text) throw new RoundError("empty", "Schrijf eerst uw reactie.", "text");
+  // The reaction is signed by the person invited, never under another name (issue 15).
+  if (!sameName(signature.signerName, invitee.name)) {
+    throw new RoundError("signer", `U ondertekent als ${invitee.name}, de persoon die is uitgenodigd. Klopt die naam niet? Neem contact op met de procesbegeleider.`, "signerName");
+  }
+  const signerName = invitee.name; // as invited, not as typed
   const signedOn = todayInAmsterdam(now);
   const [draft] = await ctx.db.select().from(schema.roundReactions).where(eq(schema.roundReactions.id, reactionId));
   const signatureHash = signatureHashOf({
@@ -254,7 +268,7 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
     versionHash: round.versionHash,
     pointer: draft.pointer,
     text,
-    signerName: signature.signerName,
+    signerName,
     signerRole: signature.signerRole,
     signedOn,
   });
@@ -265,7 +279,7 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
         status: "submitted",
         text,
         versionHash: round.versionHash,
-        signerName: signature.signerName,
+        signerName,
         signerRole: signature.signerRole,
         declaration: true,
         signedOn,

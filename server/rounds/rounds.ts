@@ -16,6 +16,8 @@ import type { AppContext } from "../context.ts";
 import { renderMail } from "../mail/templates.ts";
 import { listMembers } from "../members.ts";
 import { newToken } from "../tokens.ts";
+import { buildReport } from "../../app/domain/report/build.ts";
+import { loadReportInput } from "../report/load.server.ts";
 import { getInterview } from "./interviews.ts";
 import { auditRound, RoundError, sha256, transactionalMailer, type Tx } from "./support.ts";
 
@@ -134,15 +136,22 @@ export async function openRound(
   let kind: RoundKind;
   let interviewId: string | null = null;
   let baseTitle: string;
-  const doc = await loadDoc(ctx.db, investigationId);
+  const now0 = ctx.clock.now();
+  // The draft is frozen from the same report model the export builds (ketenpartners: no client identity).
+  const loaded =
+    input.document === "draft_report"
+      ? await loadReportInput(ctx, investigationId, "ketenpartners", { versionLabel: "Conceptrapport", status: "concept", today: todayInAmsterdam(now0) })
+      : null;
+  const doc = loaded ? loaded.doc : await loadDoc(ctx.db, investigationId);
   let frozen: FrozenDocument;
   let snapshot: Uint8Array;
   try {
-    if (input.document === "draft_report") {
+    if (loaded) {
       kind = "draft_report";
       baseTitle = "Conceptrapport";
-      frozen = freezeDraftReport(doc, { title: baseTitle });
+      frozen = freezeDraftReport(doc, { title: baseTitle, report: buildReport(doc, loaded.input, loaded.checklist) });
     } else {
+      if (input.document === "draft_report") throw new Error("unreachable");
       kind = "interview";
       const interview = await getInterview(ctx, investigationId, input.document.interviewId);
       if (!interview) throw new RoundError("interview", "Dit gesprek bestaat niet (meer).", "document");
@@ -241,20 +250,21 @@ export async function getRound(ctx: Pick<AppContext, "db">, investigationId: str
 }
 
 export interface ReactionWithDisposition extends ReactionRow {
-  disposition: { kind: DispositionKind; note: string; decidedAt: Date; decidedBy: string | null } | null;
+  disposition: { kind: DispositionKind; note: string; decidedAt: Date; decidedBy: string | null; decidedByName: string | null } | null;
 }
 
 async function reactionsOf(ctx: Pick<AppContext, "db">, roundIds: string[]): Promise<ReactionWithDisposition[]> {
   if (roundIds.length === 0) return [];
   const rows = await ctx.db
-    .select({ r: schema.roundReactions, d: schema.reactionDispositions })
+    .select({ r: schema.roundReactions, d: schema.reactionDispositions, decider: schema.users.name })
     .from(schema.roundReactions)
     .leftJoin(schema.reactionDispositions, eq(schema.reactionDispositions.reactionId, schema.roundReactions.id))
+    .leftJoin(schema.users, eq(schema.users.id, schema.reactionDispositions.decidedBy))
     .where(inArray(schema.roundReactions.roundId, roundIds))
     .orderBy(asc(schema.roundReactions.submittedAt), asc(schema.roundReactions.createdAt));
-  return rows.map(({ r, d }) => ({
+  return rows.map(({ r, d, decider }) => ({
     ...r,
-    disposition: d ? { kind: d.kind as DispositionKind, note: d.note, decidedAt: d.decidedAt, decidedBy: d.decidedBy } : null,
+    disposition: d ? { kind: d.kind as DispositionKind, note: d.note, decidedAt: d.decidedAt, decidedBy: d.decidedBy, decidedByName: decider ?? null } : null,
   }));
 }
 
@@ -511,9 +521,18 @@ export async function recordDisposition(
   actor: { id: string; name: string },
   investigationId: string,
   roundId: string,
-  input: { reactionId: string; kind: DispositionKind; note: string },
+  input: { reactionId: string; kind: DispositionKind; note: string; correct?: boolean },
 ): Promise<void> {
   const round = await requireRound(ctx, investigationId, roundId);
+  if (input.correct) {
+    // A correction replaces the decision until the report is final; the Logboek keeps the earlier one.
+    const [final] = await ctx.db
+      .select({ id: schema.reportVersions.id })
+      .from(schema.reportVersions)
+      .where(and(eq(schema.reportVersions.investigationId, investigationId), eq(schema.reportVersions.status, "definitief")))
+      .limit(1);
+    if (final) throw new RoundError("report_final", "Het rapport is definitief ingediend: de afhandeling van deze reactie kan niet meer worden gecorrigeerd.");
+  }
   const [row] = await ctx.db
     .select({ r: schema.roundReactions, i: schema.roundInvitees })
     .from(schema.roundReactions)
@@ -523,12 +542,23 @@ export async function recordDisposition(
   const now = ctx.clock.now();
   const frozen = parseFrozen(round.frozen);
   await ctx.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(schema.reactionDispositions)
-      .values({ reactionId: row.r.id, kind: input.kind, note: input.note, decidedBy: actor.id, decidedAt: now })
-      .onConflictDoNothing()
-      .returning({ id: schema.reactionDispositions.reactionId });
-    if (inserted.length === 0) throw new RoundError("disposition_exists", "Voor deze reactie is al vastgelegd wat ermee is gedaan.");
+    let previous: { kind: string; note: string; decidedBy: string | null; decidedAt: string } | null = null;
+    if (input.correct) {
+      const [old] = await tx.select().from(schema.reactionDispositions).where(eq(schema.reactionDispositions.reactionId, row.r.id)).for("update");
+      if (!old) throw new RoundError("no_disposition", "Deze reactie is nog niet afgehandeld; er is niets te corrigeren.");
+      previous = { kind: old.kind, note: old.note, decidedBy: old.decidedBy, decidedAt: old.decidedAt.toISOString() };
+      await tx
+        .update(schema.reactionDispositions)
+        .set({ kind: input.kind, note: input.note, decidedBy: actor.id, decidedAt: now })
+        .where(eq(schema.reactionDispositions.reactionId, row.r.id));
+    } else {
+      const inserted = await tx
+        .insert(schema.reactionDispositions)
+        .values({ reactionId: row.r.id, kind: input.kind, note: input.note, decidedBy: actor.id, decidedAt: now })
+        .onConflictDoNothing()
+        .returning({ id: schema.reactionDispositions.reactionId });
+      if (inserted.length === 0) throw new RoundError("disposition_exists", "Voor deze reactie is al vastgelegd wat ermee is gedaan.");
+    }
     const text = row.r.text.length > 600 ? `${row.r.text.slice(0, 599)}…` : row.r.text;
     await transactionalMailer(ctx, tx).send({
       to: row.i.email,
@@ -545,11 +575,11 @@ export async function recordDisposition(
       }),
     });
     await auditRound(tx, now, {
-      action: "reaction.disposition",
+      action: previous ? "reaction.disposition_corrected" : "reaction.disposition",
       actorId: actor.id,
       investigationId,
       subjectEmail: row.i.email,
-      details: { roundId: round.id, reactionId: row.r.id, kind: input.kind },
+      details: { roundId: round.id, reactionId: row.r.id, kind: input.kind, ...(previous ? { note: input.note, previous } : {}) },
     });
   });
 }

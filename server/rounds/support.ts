@@ -42,7 +42,8 @@ export type RoundAuditAction =
   | "round.link_renewed"
   | "round.late_allowed"
   | "reaction.submitted"
-  | "reaction.disposition";
+  | "reaction.disposition"
+  | "reaction.disposition_corrected";
 
 /**
  * Writes an audit row (same table as server/audit.ts) with the given handle, so it can be part of a

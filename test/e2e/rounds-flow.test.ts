@@ -138,7 +138,9 @@ describe("rounds flow: draft report, personal link, signing, closing, dispositio
     expect(await guest.getByRole("textbox", { name: "Uw reactie", exact: true }).inputValue()).toBe("De huisarts heeft in januari wel gebeld met het wijkteam; dat staat in haar dossier.");
 
     // Signing without the declaration: told so, nothing lost.
-    await guest.getByLabel("Uw volledige naam").fill(REACTANT.name);
+    // The name is the invitee's, filled in and fixed.
+    expect(await guest.getByLabel("Uw volledige naam").inputValue()).toBe(REACTANT.name);
+    expect(await guest.getByLabel("Uw volledige naam").isEditable()).toBe(false);
     expect(await guest.getByLabel("Uw functie of relatie tot de casus").inputValue()).toBe(REACTANT.relation);
     await guest.getByRole("button", { name: "Ondertekenen en versturen" }).click();
     await guest.getByText("Vink de verklaring aan om te ondertekenen.").first().waitFor();
@@ -280,7 +282,7 @@ describe("rounds flow: draft report, personal link, signing, closing, dispositio
     await page.getByRole("button", { name: "Concept opslaan" }).click();
     await page.getByText("Uw concept is opgeslagen").waitFor();
     expect(await page.getByRole("textbox", { name: "Uw reactie", exact: true }).inputValue()).toBe("Zonder JavaScript geschreven.");
-    await page.getByLabel("Uw volledige naam").fill("Bert Zonder");
+    expect(await page.getByLabel("Uw volledige naam").inputValue()).toBe("Bert Zonder");
     await page.getByLabel(/Ik verklaar dat deze reactie van mij is/).check();
     await page.getByRole("button", { name: "Ondertekenen en versturen" }).click();
     await page.getByText("Uw reactie is ondertekend en verstuurd").waitFor();

@@ -65,6 +65,8 @@ describe("report .docx", () => {
     model = demoReportModel({ events: 60, causes: 30, measures: 10 });
     // Hostile text where users type: the title, an event, a lane, a cause, a paragraph, a table cell.
     model.titlePage.title = `Onderzoek ${HOSTILE}`;
+    model.titlePage.authors = ["Petra de Vries", "Jan Onderzoeker"];
+    model.titlePage.contact = "Petra de Vries, begeleider@demo.ketenlijn.nl";
     const swim = blocksOf(model, "5a").find((b) => b.type === "figure");
     if (swim?.type === "figure" && swim.figure.kind === "swimlane") {
       swim.figure.events[3]!.label = `Feit ${HOSTILE}`;
@@ -167,6 +169,14 @@ describe("report .docx", () => {
     const starts = swim.figure.events.map((e) => e.start);
     expect(starts).toEqual([...starts].sort(comparePartialDates));
     expect(swim.figure.events.map((e) => e.label).filter((l, i) => l !== expected[i]![2])).toEqual([]);
+  });
+
+  it("names the authors and the procesbegeleider's contact on the title page, the authors and Dutch as the file's author and language", async () => {
+    expect(text).toMatch(/Auteurs\s*Petra de Vries, Jan Onderzoeker/);
+    expect(text).toMatch(/Contact \(procesbegeleider\)\s*Petra de Vries, begeleider@demo\.ketenlijn\.nl/);
+    const zip = await JSZip.loadAsync(docx);
+    expect(await zip.file("docProps/core.xml")!.async("string")).toContain("<dc:creator>Petra de Vries, Jan Onderzoeker</dc:creator>");
+    expect(await zip.file("word/styles.xml")!.async("string")).toMatch(/<w:lang w:val="nl-NL"/);
   });
 
   it("has every root cause with its ECM code, and the measures", () => {

@@ -86,6 +86,9 @@ describe("loadReportInput", () => {
       ["2026-02-12", "Wijkcoach", "J.B."],
       ["2026-02-19", "Gezinsbegeleider", "N.A."],
     ]);
+    // The title page's authors and contact: the procesbegeleider, never the ketenpartners or the toezichthouder.
+    expect(input.authors).toEqual(["Petra de Vries"]);
+    expect(input.contact).toBe("Petra de Vries, begeleider@demo.ketenlijn.nl");
   });
 
   it("returns only signed reactions, each with its disposition when one was recorded", async () => {

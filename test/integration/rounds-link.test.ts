@@ -2,6 +2,7 @@
 // one round's frozen document and nothing else (no other route, no websocket), and every bad input
 // gets a clear Dutch message while the reactant's draft is kept.
 import { and, eq } from "drizzle-orm";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { schema } from "../../db/client.ts";
@@ -98,6 +99,38 @@ describe("rounds: what a personal link shows", () => {
     expect(res.headers.get("referrer-policy")?.split(",").at(-1)?.trim()).toBe("same-origin");
     expect(html).toContain('<meta name="referrer" content="same-origin"/>');
     expect(res.headers.get("cache-control")).toContain("no-store");
+  });
+
+  it("shows the whole draft as the report has it: measures, root causes, the tree, the committee; and offers it as the report's .docx", async () => {
+    const html = await (await anon().get(`/reactie/${token}`)).text();
+    expect(html).toContain("Verbetermaatregelen (SMART)");
+    expect(html).toContain("Borging van de maatregelen");
+    expect(html).toContain("Basisoorzaken met ECM-code");
+    expect(html).toContain('class="frozen-doc__tree"');
+    expect(html).toContain(`/reactie/${token}/concept.docx`);
+
+    const res = await anon().get(`/reactie/${token}/concept.docx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toContain("De signalen werden niet gedeeld tussen de organisaties.");
+    expect(xml).toContain("Verbetermaatregelen (SMART)");
+    expect(xml).not.toContain("Voorbeeld"); // the ketenpartners' version: no client identity
+    // The link of another round (an interview) has no draft to download; a bad token gets a Dutch answer.
+    expect((await anon().get(`/reactie/${otherToken}/concept.docx`)).status).toBe(404);
+    // Sending to a download answers in Dutch, for the report's downloads too.
+    const posted = await anon().post(`/reactie/${token}/concept.docx`, { x: "1" });
+    expect(posted.status).toBe(405);
+    expect(await posted.text()).toContain("alleen om een bestand te downloaden");
+    const begeleider = new HttpClient(app.url);
+    await begeleider.login("begeleider@demo.ketenlijn.nl");
+    const report = await begeleider.post(`/onderzoeken/${app.demoInvestigationId}/rapport.docx`, { x: "1" });
+    expect(report.status).toBe(405);
+    expect(await report.text()).toContain("alleen om een bestand te downloaden");
+    const bad = await anon().get(`/reactie/${token}x/concept.docx`);
+    expect(bad.status).toBe(404);
+    expect(await bad.text()).toMatch(/link/i);
   });
 
   it("shows nothing else of the investigation: no title, no id, no other document, no client identity, no account bar", async () => {
@@ -217,6 +250,20 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
     expect((await draftOf("anna@example.nl"))[0].text).toBe("Met een onbekend onderdeel.");
   });
 
+  it("a reaction signed under another name than the invitee's is refused, the text kept; the form shows the invited name, fixed", async () => {
+    const page = (await (await anon().get(`/reactie/${token}`)).text()).replaceAll("<!-- -->", "");
+    const input = /<input[^>]*name="signerName"[^>]*>/.exec(page)?.[0] ?? "";
+    expect(input).toContain('value="Anna de Wit"');
+    expect(input).toMatch(/readonly/i);
+    const res = await post(token, { ...base(), intent: "submit", text: "Onder een andere naam.", signerName: "Bert de Wit", signerRole: "nabestaande", declaration: "on" });
+    expect(res.status).toBe(409);
+    const html = (await res.text()).replaceAll("<!-- -->", "");
+    expect(html).toContain("U ondertekent als Anna de Wit");
+    expect(html).toContain("Onder een andere naam.");
+    const signed = await app.ctx.db.select().from(schema.roundReactions).where(and(eq(schema.roundReactions.signerName, "Bert de Wit")));
+    expect(signed).toHaveLength(0);
+  });
+
   it("signs and submits: stored with a hash over text, version, pointer and signer", async () => {
     const [draft] = await draftOf("anna@example.nl");
     const text = "In alinea 1 staat dat de signalen niet gedeeld werden; de huisarts heeft wel gebeld.";
@@ -257,7 +304,7 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
     expect((await anon().get(`/reactie/nietgeldig`)).status).toBe(404);
   });
 
-  it("reacting after the close: refused with the deadline named, the draft kept; a late allowance lets it in, marked late", async () => {
+  it("reacting after the close: refused with the deadline named, the text given back but not stored; a late allowance lets it in, marked late", async () => {
     clock.set(new Date("2026-03-31T08:00:00Z")); // past the 4-week deadline (30 March 23:59:59)
     const [draft] = (await draftOf("anna@example.nl")).filter((r) => r.status === "draft");
     const res = await post(token, { ...base(), reactionId: draft.id, intent: "submit", text: "Te laat, maar belangrijk.", signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on" });
@@ -265,7 +312,12 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
     const html = await res.text();
     expect(html).toContain("De reactietermijn is verstreken op maandag 30 maart 2026 om 23.59 uur");
     expect(html).toContain("Te laat, maar belangrijk.");
-    expect((await draftOf("anna@example.nl")).find((r) => r.status === "draft")!.text).toBe("Te laat, maar belangrijk.");
+    expect((await draftOf("anna@example.nl")).find((r) => r.status === "draft")!.text).toBe(draft.text);
+    // Saving a draft late is refused just the same, with the reason.
+    const save = await post(token, { ...base(), reactionId: draft.id, intent: "save", text: "Nog een late opzet." });
+    expect(save.status).toBe(409);
+    expect(await save.text()).toContain("Opslaan en insturen kan niet meer");
+    expect((await draftOf("anna@example.nl")).find((r) => r.status === "draft")!.text).toBe(draft.text);
 
     const [invitee] = await app.ctx.db.select().from(schema.roundInvitees).where(eq(schema.roundInvitees.email, "anna@example.nl"));
     await allowLate(app.ctx, lead.id, app.demoInvestigationId, draftRoundId, { inviteeId: invitee.id, until: "2026-04-03", reason: "Was op vakantie, gebeld op 31 maart." });
@@ -323,6 +375,10 @@ describe("rounds: members react in the app; the others see no reactions", () => 
     await partner.login(a.email);
     const page = await partner.get(url);
     expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`${url}/concept.docx`);
+    const docx = await partner.get(`${url}/concept.docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get("content-type")).toContain("wordprocessingml");
     const res = await partner.post(url, { intent: "submit", reactionId: "", versionHash: round.versionHash, pointer: "section:5a", correctsId: "", text: "De Brug had het dossier pas in augustus.", signerName: "Ahmed El Amrani", signerRole: "ketenpartner, Wijkteam Noord", declaration: "on" });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Uw reactie is ondertekend en verstuurd");
@@ -338,6 +394,7 @@ describe("rounds: members react in the app; the others see no reactions", () => 
       await other.login(email);
       expect((await other.get(url)).status, email).toBe(403);
       expect((await other.get(`${url}/afdruk`)).status, email).toBe(403);
+      expect((await other.get(`${url}/concept.docx`)).status, email).toBe(403);
       const register = await other.get(`/onderzoeken/${app.demoInvestigationId}/rondes`);
       expect(register.status).toBe(200);
       const html = (await register.text()).replaceAll("<!-- -->", "");
@@ -345,5 +402,44 @@ describe("rounds: members react in the app; the others see no reactions", () => 
       expect(html).not.toContain("Piet Geheim");
       expect(html).not.toContain("De Brug had het dossier");
     }
+  });
+});
+
+describe("rounds: a disposition names who decided and can be corrected until the report is final", () => {
+  it("shows the decider, a correction replaces the decision and is logged with the earlier one; after a final version it is refused", async () => {
+    const late = (await draftOf("anna@example.nl")).find((r) => r.late)!;
+    const url = `/onderzoeken/${app.demoInvestigationId}/rondes/${draftRoundId}`;
+    const begeleider = new HttpClient(app.url);
+    await begeleider.login("begeleider@demo.ketenlijn.nl");
+    const page = (await (await begeleider.get(url)).text()).replaceAll("<!-- -->", "");
+    expect(page).toContain(`vastgelegd door ${lead.name}`);
+    expect(page).toContain("Afhandeling corrigeren");
+
+    const form = { intent: "disposition", correct: "1", reactionId: late.id, kind: "verwerkt", note: "Verwerkt in 5a, derde alinea." };
+    const res = await begeleider.post(url, form);
+    expect(res.status).toBe(200);
+    expect((await res.text()).replaceAll("<!-- -->", "")).toContain("De afhandeling is gecorrigeerd");
+    const [row] = await app.ctx.db.select().from(schema.reactionDispositions).where(eq(schema.reactionDispositions.reactionId, late.id));
+    expect(row).toMatchObject({ kind: "verwerkt", note: "Verwerkt in 5a, derde alinea.", decidedBy: lead.id });
+    const logged = await app.ctx.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "reaction.disposition_corrected"));
+    expect(logged).toHaveLength(1);
+    expect(logged[0].details).toMatchObject({ reactionId: late.id, kind: "verwerkt", previous: { kind: "terzijde", note: "De feiten in 5a zijn door twee bronnen bevestigd." } });
+
+    await app.ctx.db.insert(schema.reportVersions).values({
+      investigationId: app.demoInvestigationId,
+      number: 1,
+      status: "definitief",
+      checklistId: "bijlage1-wmo",
+      filename: "rapport.docx",
+      docx: Buffer.from("x"),
+      content: {},
+      sha256: "0".repeat(64),
+      submittedBy: lead.id,
+    });
+    const refused = await begeleider.post(url, { ...form, kind: "terzijde", note: "Toch terzijde gelegd, want de bron is onbetrouwbaar." });
+    expect(refused.status).toBe(409);
+    expect((await refused.text()).replaceAll("<!-- -->", "")).toContain("definitief ingediend");
+    const [still] = await app.ctx.db.select().from(schema.reactionDispositions).where(eq(schema.reactionDispositions.reactionId, late.id));
+    expect(still.kind).toBe("verwerkt");
   });
 });

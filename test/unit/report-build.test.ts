@@ -216,6 +216,24 @@ describe("report model", () => {
     expect(rows[0]).toEqual(["1a", "Naam, geboortedatum, geslacht, Wmo-indicatie", "1a", "Gereed"]);
   });
 
+  it("Bijlage A prints the invitee (toezichthouder's version only), the signer, the date and the control hash", () => {
+    const reaction = { roundTitle: "Conceptrapport", roundKind: "draft_report" as const, inviteeName: "Jan de Vries", signatureHash: "ab".repeat(32), signerName: "Jan de Vries", signerRole: "vader", signedOn: "2026-11-02", pointerLabel: "Onderdeel 5a", text: "Het gesprek was op dinsdag.", late: false, disposition: null };
+    const factsOf = (audience: "toezichthouder" | "ketenpartners") => {
+      const model = buildReport(new Y.Doc(), input({ audience, client: audience === "toezichthouder" ? CLIENT : null, reactions: [reaction] }), DEFAULT_CHECKLIST);
+      const facts = model.appendices[0].blocks.find((b) => b.type === "facts");
+      return facts?.type === "facts" ? facts.rows : [];
+    };
+    expect(factsOf("toezichthouder")).toEqual([
+      { label: "Uitgenodigd", value: "Jan de Vries" },
+      { label: "Ondertekend door", value: "Jan de Vries (vader)" },
+      { label: "Datum", value: "2 november 2026" },
+      { label: "Betreft", value: "Onderdeel 5a" },
+      { label: "Controlehash", value: "ab".repeat(32) },
+    ]);
+    expect(factsOf("ketenpartners").map((r) => r.label)).not.toContain("Uitgenodigd");
+    expect(factsOf("ketenpartners").map((r) => r.label)).toContain("Controlehash");
+  });
+
   it("summarises completeness", () => {
     const model = buildReport(new Y.Doc(), input(), DEFAULT_CHECKLIST);
     const c = reportCompleteness(model);
@@ -249,5 +267,18 @@ describe("checklists as data", () => {
   it("rejects a checklist with an item in a missing chapter or without content", () => {
     expect(() => parseChecklist({ ...DEFAULT_CHECKLIST, items: [{ id: "9a", group: 9, heading: "X", narrative: true }] })).toThrow(/hoofdstuk dat niet bestaat/);
     expect(() => parseChecklist({ ...DEFAULT_CHECKLIST, items: [{ id: "1a", group: 1, heading: "X", narrative: false }] })).toThrow(/geen inhoud/);
+  });
+});
+
+describe("report model: 7b root causes without a measure", () => {
+  it("lists every root cause that has a stated reason instead of a measure, with that reason", () => {
+    const doc = demoDoc();
+    const tree = readTree(doc);
+    const reasons = rootCauses(tree).filter((n) => n.noMeasureReason?.trim());
+    expect(reasons.length).toBeGreaterThan(0);
+    const model = buildReport(doc, input({ audience: "ketenpartners", client: null }), DEFAULT_CHECKLIST);
+    const table = tables(item(model, "7b")).find((t) => t.caption === "Basisoorzaken zonder maatregel, met de reden");
+    expect(table).toBeDefined();
+    for (const n of reasons) expect(table!.rows).toContainEqual([n.label, n.noMeasureReason]);
   });
 });

@@ -7,6 +7,11 @@ import { canonicalJson, parseFrozen, parsePointer, pointerLabel, pointerOptions 
 import { fragmentBlocks, freezeDraftReport, freezeInterview } from "../../app/domain/rounds/freeze.ts";
 import { REPORT_ITEMS } from "../../app/domain/rounds/report-items.ts";
 import { fillDemoTimeline } from "../../app/domain/timeline/demo-timeline.ts";
+import { fillDemoAnalysis } from "../../app/domain/analysis/demo-analysis.ts";
+import { readMeasures, readTree, rootCauses } from "../../app/domain/analysis/index.ts";
+import { buildReport } from "../../app/domain/report/build.ts";
+import { DEFAULT_CHECKLIST } from "../../app/domain/report/checklist.ts";
+import type { ReportInput } from "../../app/domain/report/input.ts";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -112,6 +117,64 @@ describe("rounds: freezing the draft report", () => {
     const doc = new Y.Doc();
     doc.getText("section:5b").insert(0, "platte tekst");
     expect(freezeDraftReport(doc, { title: "Conceptrapport" }).sections.find((s) => s.id === "5b")!.blocks).toEqual([]);
+  });
+});
+
+describe("rounds: freezing the draft from the report model", () => {
+  const reportInput: ReportInput = {
+    audience: "ketenpartners",
+    investigation: {
+      id: "inv-1",
+      title: "Overlijden moeder",
+      kind: "calamiteit",
+      legalFrame: "wmo",
+      reportingCriterion: "suicide_onnatuurlijk",
+      calamityDate: "2026-09-01",
+      reportedDate: "2026-09-03",
+      supervisor: "toezicht_wmo",
+      supervisorMunicipality: "Utrecht",
+      providers: "Wijkteam Noord",
+      analysisMethod: "prisma",
+    },
+    client: null,
+    committee: [{ id: "c1", name: "", function: "Voorzitter, extern adviseur", organisation: "Bureau Extern", background: "Orthopedagoog", involvement: "Niet betrokken", independence: "extern", position: 0 }],
+    interviews: [{ id: "i1", personFunction: "Wijkverpleegkundige", initials: "A.B.", organisation: "Wijkteam Noord", relation: "Huisbezoeken", heldOn: "2026-09-20", interviewers: "procesbegeleider" }],
+    reactions: [],
+    versionLabel: "Conceptrapport",
+    status: "concept",
+    today: "2026-11-23",
+  };
+
+  it("shows what the report shows: measures (7b) with no-measure reasons, borging (7c), the tree and root causes (7a), committee (1c), professionals", () => {
+    const doc = new Y.Doc();
+    fillDemoTimeline(doc, { organisationIds: { a: "org-a", b: "org-b" }, userId: "u1" });
+    fillDemoAnalysis(doc, { userId: "u1", now: () => new Date("2026-11-01T10:00:00Z") });
+    doc.getXmlFragment("section:7b").insert(0, [p("De maatregelen zijn met de ketenpartners besproken.")]);
+    const report = buildReport(doc, reportInput, DEFAULT_CHECKLIST);
+    const frozen = parseFrozen(JSON.parse(JSON.stringify(freezeDraftReport(doc, { title: "Conceptrapport", report }))));
+    const section = (id: string) => frozen.sections.find((s) => s.id === id)!;
+    const text = (id: string) => JSON.stringify(section(id).content ?? []);
+
+    // 7b: the authors' text with its pointable block, then the measures table and the reasons.
+    expect(section("7b").blocks.map((b) => b.text)).toEqual(["De maatregelen zijn met de ketenpartners besproken."]);
+    const { measures } = readMeasures(doc);
+    expect(measures.length).toBeGreaterThan(0);
+    for (const m of measures) expect(text("7b")).toContain(JSON.stringify(m.title).slice(1, -1));
+    const tree = readTree(doc);
+    for (const n of rootCauses(tree).filter((c) => c.noMeasureReason)) expect(text("7b")).toContain(JSON.stringify(n.noMeasureReason).slice(1, -1));
+    // The text is not repeated in the structured part.
+    expect(text("7b")).not.toContain("met de ketenpartners besproken");
+    expect(text("7c")).toContain("Borging van de maatregelen");
+    // 7a: the tree with every node, and the root causes with their ECM codes.
+    const figure = section("7a").content!.find((b) => b.type === "figure" && b.figure.kind === "causal_tree");
+    expect(figure && figure.type === "figure" && figure.figure.kind === "causal_tree" ? figure.figure.nodes.length : 0).toBe(tree.byId.size);
+    for (const n of rootCauses(tree)) if (n.ecm) expect(text("7a")).toContain(n.ecm);
+    expect(text("1c")).toContain("Bureau Extern");
+    expect(text("4a") + text("4b") + text("2")).toContain("Wijkverpleegkundige");
+    // No client identity, and the .docx can be rendered from the same model.
+    expect(section("1a").content).toBeUndefined();
+    expect(frozen.report?.audience).toBe("ketenpartners");
+    expect(frozen.report?.chapters.flatMap((c) => c.items).map((i) => i.id)).toEqual(frozen.sections.map((s) => s.id));
   });
 });
 

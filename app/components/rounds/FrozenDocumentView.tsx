@@ -1,5 +1,6 @@
 import type { FrozenDocument, FrozenSection } from "~/domain/rounds/frozen.ts";
 import { shortHash } from "~/domain/rounds/frozen.ts";
+import type { CausalTreeFigure, ReportBlock } from "~/domain/report/model.ts";
 
 interface Props {
   doc: FrozenDocument;
@@ -11,6 +12,98 @@ interface Props {
   picked?: string;
   /** Number of signed reactions per pointer (manager's view). */
   counts?: Record<string, number>;
+  /** Download of this version as the report's .docx (conceptrapport rounds). */
+  docxHref?: string;
+}
+
+type TreeNode = CausalTreeFigure["nodes"][number];
+
+/** The causal tree as a nested list: the same nodes the report's figure draws, readable without the picture. */
+function TreeList({ nodes, parentId }: { nodes: TreeNode[]; parentId: string | null }) {
+  const children = nodes.filter((n) => n.parentId === parentId);
+  if (!children.length) return null;
+  return (
+    <ul className="frozen-doc__tree">
+      {children.map((n) => (
+        <li key={n.id}>
+          {n.label || "(zonder omschrijving)"}
+          {n.rootCause ? <span className="muted"> · basisoorzaak{n.ecmCode ? ` ${n.ecmCode}` : ""}</span> : null}
+          <TreeList nodes={nodes} parentId={n.id} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The structured part of an item (tables, figures, facts) as the report model has it. */
+function ContentBlock({ block }: { block: ReportBlock }) {
+  switch (block.type) {
+    case "paragraph":
+      return <p className="frozen-doc__block">{block.text}</p>;
+    case "heading":
+      return (
+        <p className="frozen-doc__block frozen-doc__block--heading">
+          <strong>{block.text}</strong>
+        </p>
+      );
+    case "bullets":
+      return (
+        <ul>
+          {block.items.map((t, i) => (
+            <li key={i}>{t}</li>
+          ))}
+        </ul>
+      );
+    case "quote":
+      return <blockquote className="frozen-doc__block frozen-doc__block--quote">{block.text}</blockquote>;
+    case "note":
+      return <p className="frozen-doc__empty">{block.text}</p>;
+    case "facts":
+      return (
+        <dl className="meta">
+          {block.rows.map((r, i) => (
+            <div key={i}>
+              <dt>{r.label}</dt>
+              <dd>{r.value}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    case "table":
+      return (
+        // Focusable so a keyboard can scroll a wide table (axe: scrollable-region-focusable).
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={block.caption}>
+          <table className="frozen-doc__table">
+            <caption>{block.caption}</caption>
+            <thead>
+              <tr>
+                {block.columns.map((c) => (
+                  <th key={c.label} scope="col">
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {block.rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    case "figure":
+      return (
+        <figure className="frozen-doc__figure">
+          <figcaption>{block.caption}</figcaption>
+          {block.figure.kind === "causal_tree" ? <TreeList nodes={block.figure.nodes} parentId={null} /> : <p className="frozen-doc__block">{block.alt}</p>}
+        </figure>
+      );
+  }
 }
 
 function Count({ n }: { n?: number }) {
@@ -19,7 +112,7 @@ function Count({ n }: { n?: number }) {
 }
 
 /** The frozen version of a round's document: exactly what reactants see, nothing else. */
-export function FrozenDocumentView({ doc, versionHash, level = 2, onPick, picked, counts }: Props) {
+export function FrozenDocumentView({ doc, versionHash, level = 2, onPick, picked, counts, docxHref }: Props) {
   const H = level === 2 ? "h2" : "h3";
   const H2 = level === 2 ? "h3" : "h4";
   // Items sit below their Bijlage 1 group heading when there are groups (draft report).
@@ -35,7 +128,7 @@ export function FrozenDocumentView({ doc, versionHash, level = 2, onPick, picked
     const title = s.number ? `${s.number} ${s.heading}` : s.heading;
     const group = s.group && s.group !== lastGroup ? s.group : null;
     if (s.group) lastGroup = s.group;
-    const empty = s.blocks.length === 0 && !(s.events && s.events.length) && !s.note;
+    const empty = s.blocks.length === 0 && !(s.events && s.events.length) && !s.note && !(s.content && s.content.length);
     return (
       <section key={s.id} aria-labelledby={`fd-${s.id}`} data-pointer={`section:${s.id}`} data-picked={picked === `section:${s.id}` ? "true" : undefined}>
         {group ? <H2 className="frozen-doc__group">{group}</H2> : null}
@@ -68,6 +161,7 @@ export function FrozenDocumentView({ doc, versionHash, level = 2, onPick, picked
             </p>
           );
         })}
+        {s.content?.map((b, i) => <ContentBlock key={`c${i}`} block={b} />)}
         {s.events && s.events.length ? (
           <ol className="frozen-doc__events" aria-label={`Gebeurtenissen in ${title}`}>
             {s.events.map((e) => {
@@ -94,6 +188,13 @@ export function FrozenDocumentView({ doc, versionHash, level = 2, onPick, picked
       <p className="frozen-doc__version">
         Vastgelegde versie <code>{shortHash(versionHash)}</code>: deze tekst verandert niet meer tijdens de ronde.
       </p>
+      {docxHref ? (
+        <p className="no-print">
+          <a href={docxHref} download>
+            Download deze versie als Word-document (.docx)
+          </a>
+        </p>
+      ) : null}
       {doc.facts.length ? (
         <dl className="meta">
           {doc.facts.map((f) => (

@@ -41,6 +41,10 @@ export interface ReactionWorkspaceProps {
   result: ReactionResult | undefined;
   /** Heading level of the document title. */
   level?: 2 | 3;
+  /** The frozen draft is also there as a .docx (conceptrapport rounds). */
+  hasDocx?: boolean;
+  /** Where that .docx is downloaded. */
+  docxHref?: string;
 }
 
 const AUTOSAVE_MS = 1500;
@@ -51,7 +55,7 @@ export function ReactionWorkspace(props: ReactionWorkspaceProps) {
   return <ReactionWorkspaceInner key={props.result?.submittedId ?? "form"} {...props} />;
 }
 
-function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedText, draft, submitted, invitee, todayText, result, level = 2 }: ReactionWorkspaceProps) {
+function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedText, draft, submitted, invitee, todayText, result, level = 2, hasDocx, docxHref }: ReactionWorkspaceProps) {
   const posted = result && !result.ok ? result.values : null;
   const [pointer, setPointer] = useState(posted?.pointer ?? draft?.pointer ?? "general");
   const [text, setText] = useState(posted?.text ?? draft?.text ?? "");
@@ -115,7 +119,7 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
 
   return (
     <div className="rounds-split">
-      <FrozenDocumentView doc={frozen} versionHash={versionHash} level={level} onPick={hydrated && canReact ? pick : undefined} picked={pointer} />
+      <FrozenDocumentView doc={frozen} versionHash={versionHash} level={level} docxHref={hasDocx ? docxHref : undefined} onPick={hydrated && canReact ? pick : undefined} picked={pointer} />
       <div className="reaction-panel">
         {result?.message ? (
           result.ok ? (
@@ -221,7 +225,14 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
 
             <fieldset>
               <legend>Ondertekenen</legend>
-              <SignField name="signerName" label="Uw volledige naam" autoComplete="name" defaultValue={posted?.signerName ?? ""} error={errors.signerName} />
+              <SignField
+                name="signerName"
+                label="Uw volledige naam"
+                defaultValue={invitee.name}
+                readOnly
+                error={errors.signerName}
+                hint="De naam waarop u bent uitgenodigd. Klopt die niet? Neem contact op met de procesbegeleider."
+              />
               <SignField
                 name="signerRole"
                 label="Uw functie of relatie tot de casus"
@@ -258,7 +269,7 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
           <section aria-labelledby="h-closed">
             <h2 id="h-closed">Reageren is gesloten</h2>
             <p>{closedText}</p>
-            {draft && draft.text ? (
+            {draft && draft.text.trim() ? (
               <div className="field">
                 <label htmlFor="f-kept">Uw niet verstuurde concept</label>
                 <textarea id="f-kept" readOnly rows={6} value={draft.text} />
@@ -299,7 +310,7 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
   );
 }
 
-function SignField(p: { name: string; label: string; defaultValue: string; error?: string; hint?: string; autoComplete?: string }) {
+function SignField(p: { name: string; label: string; defaultValue: string; error?: string; hint?: string; autoComplete?: string; readOnly?: boolean }) {
   const describedBy = [p.hint ? `f-${p.name}-hint` : null, p.error ? `f-${p.name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`field${p.error ? " field--error" : ""}`}>
@@ -309,7 +320,7 @@ function SignField(p: { name: string; label: string; defaultValue: string; error
           {p.hint}
         </p>
       ) : null}
-      <input id={`f-${p.name}`} name={p.name} defaultValue={p.defaultValue} autoComplete={p.autoComplete} aria-invalid={p.error ? true : undefined} aria-describedby={describedBy} />
+      <input id={`f-${p.name}`} name={p.name} defaultValue={p.defaultValue} autoComplete={p.autoComplete} readOnly={p.readOnly} aria-invalid={p.error ? true : undefined} aria-describedby={describedBy} />
       {p.error ? (
         <p className="field__error" id={`f-${p.name}-error`}>
           {p.error}

@@ -92,6 +92,8 @@ function titlePage(input: ReportInput): ReportModel["titlePage"] {
     date: dutchDay(input.today),
     version: input.versionLabel,
     status: input.status,
+    authors: input.authors ?? [],
+    contact: input.contact ?? null,
   };
 }
 
@@ -141,9 +143,12 @@ function reactionBlocks(reactions: readonly ReportReaction[], audience: ReportAu
     blocks.push({
       type: "facts",
       rows: [
+        // Full names of invitees only for the toezichthouder.
+        ...(audience === "toezichthouder" && r.inviteeName ? [{ label: "Uitgenodigd", value: r.inviteeName }] : []),
         { label: "Ondertekend door", value: by },
         { label: "Datum", value: dutchDay(r.signedOn) + (r.late ? " (na de termijn)" : "") },
         { label: "Betreft", value: r.pointerLabel || "Algemeen" },
+        ...(r.signatureHash ? [{ label: "Controlehash", value: r.signatureHash }] : []),
       ],
     });
     blocks.push({ type: "quote", text: r.text });

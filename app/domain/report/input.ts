@@ -64,6 +64,10 @@ export interface ReportReaction {
   pointerLabel: string;
   text: string;
   late: boolean;
+  /** Who was invited (the toezichthouder's version prints it beside the signer). */
+  inviteeName?: string;
+  /** The signature's control hash (sha-256 over text, version, pointer and signer), as the printable view shows it. */
+  signatureHash?: string;
   disposition: { kind: "verwerkt" | "terzijde"; note: string; decidedOn: string } | null;
 }
 
@@ -82,4 +86,8 @@ export interface ReportInput {
   status: "concept" | "definitief";
   /** Today in Europe/Amsterdam, YYYY-MM-DD. */
   today: string;
+  /** Who wrote the report (the procesbegeleider(s) and onderzoekers), for the title page and the file's metadata. */
+  authors?: string[];
+  /** Who to contact about the report: the procesbegeleider, "name, e-mail". */
+  contact?: string | null;
 }

@@ -102,6 +102,9 @@ export interface ReportModel {
     date: string; // Dutch, e.g. "23 november 2026"
     version: string; // "Versie 3" or "Werkversie"
     status: "concept" | "definitief";
+    /** Absent in versions stored before the title page named them. */
+    authors?: string[];
+    contact?: string | null;
   };
   chapters: ReportChapter[];
   appendices: ReportAppendix[];

@@ -10,6 +10,8 @@ import {
   GROUP_COLORS,
   measureWarnings,
   methodCatalog,
+  noMeasureReasonsOf,
+  rootCausesWithoutMeasure,
   readAnalysisSettings,
   readMeasures,
   readTree,
@@ -377,7 +379,23 @@ function measuresPart(facts: DocFacts, today: string): StructuredPart {
     .filter((w) => w.code !== "maatregel_zonder_borging" && w.code !== "deadline_verstreken")
     .map((w) => w.message);
   if (facts.invalidMeasures) missing.push(`${count(facts.invalidMeasures, "maatregel is", "maatregelen zijn")} ongeldig en ontbreken in het rapport.`);
-  if (measures.length === 0) return part([], missing.length ? missing : ["Er zijn nog geen verbetermaatregelen."], true);
+  // A root cause the team chose not to address: the toezichthouder reads why (domain.md §5).
+  const reasons = noMeasureReasonsOf(tree);
+  const explained = rootCausesWithoutMeasure(tree, measures).filter((id) => reasons.has(id));
+  const reasonBlocks: ReportBlock[] = explained.length
+    ? [
+        {
+          type: "table",
+          caption: "Basisoorzaken zonder maatregel, met de reden",
+          columns: [
+            { label: "Basisoorzaak", weight: 4 },
+            { label: "Reden zonder maatregel", weight: 6 },
+          ],
+          rows: explained.map((id) => [dash(tree.byId.get(id)?.label), dash(reasons.get(id))]),
+        },
+      ]
+    : [];
+  if (measures.length === 0) return part(reasonBlocks, missing.length ? missing : ["Er zijn nog geen verbetermaatregelen."], reasonBlocks.length === 0);
   return part(
     [
       {
@@ -393,6 +411,7 @@ function measuresPart(facts: DocFacts, today: string): StructuredPart {
         ],
         rows: measures.map((m) => [dash(m.title), causeLabels(facts, m.rootCauses), dash(owner(m)), dutchDay(m.deadline), dash(m.measurableResult), statusLabel(m)]),
       },
+      ...reasonBlocks,
     ],
     missing,
     false,

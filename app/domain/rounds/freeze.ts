@@ -3,6 +3,8 @@
 import * as Y from "yjs";
 import { formatDutchPartialDate } from "../timeline/partial-date.ts";
 import { readTimeline } from "../timeline/schema.ts";
+import type { ReportModel } from "../report/model.ts";
+import { toReportBlocks } from "../report/narrative.ts";
 import type { FrozenBlock, FrozenDocument, FrozenEvent, FrozenSection } from "./frozen.ts";
 import { REPORT_GROUPS, REPORT_ITEMS, RESTRICTED_ITEMS } from "./report-items.ts";
 
@@ -146,14 +148,27 @@ function frozenEvents(doc: Y.Doc): FrozenEvent[] {
 }
 
 /**
- * The draft report: every Bijlage 1 item with its heading and what its section fragment holds now
- * (empty sections stay, with their heading), the timeline under 5a. Item 1a is never included.
+ * The draft report: every checklist item with its heading, the text its section fragment holds now
+ * (with stable block ids, for pointers) and the structured part exactly as the report model
+ * (app/domain/report/build.ts, the export's builder) has it: measures, root causes and the tree,
+ * committee, professionals. The timeline's facts under 5a. Item 1a is never included: pass the
+ * ketenpartners' model. Without a model (old callers, tests of the text part) only the texts.
  */
-export function freezeDraftReport(doc: Y.Doc, meta: { title: string }): FrozenDocument {
+export function freezeDraftReport(doc: Y.Doc, meta: { title: string; report?: ReportModel }): FrozenDocument {
   const events = frozenEvents(doc);
-  const sections: FrozenSection[] = REPORT_ITEMS.map((item) => {
+  const model = meta.report;
+  const groupOf = new Map<string, string>();
+  const modelItems = new Map<string, ReportModel["chapters"][number]["items"][number]>();
+  if (model) {
+    for (const c of model.chapters) for (const item of c.items) {
+      groupOf.set(item.id, c.heading);
+      modelItems.set(item.id, item);
+    }
+  }
+  const items = model ? [...modelItems.values()].map((i) => ({ id: i.id, heading: i.heading })) : REPORT_ITEMS;
+  const sections: FrozenSection[] = items.map((item) => {
     const heading = item.heading;
-    const group = REPORT_GROUPS[item.group];
+    const group = groupOf.get(item.id) ?? REPORT_GROUPS[(item as { group?: number }).group ?? -1] ?? "";
     if (RESTRICTED_ITEMS.has(item.id)) {
       return {
         id: item.id,
@@ -164,9 +179,19 @@ export function freezeDraftReport(doc: Y.Doc, meta: { title: string }): FrozenDo
         note: "De gegevens van de cliënt staan alleen in het rapport aan de toezichthouder.",
       };
     }
-    const section: FrozenSection = { id: item.id, number: item.id, heading, group, blocks: blocksOf(doc, sectionFragmentName(item.id)) };
+    const blocks = blocksOf(doc, sectionFragmentName(item.id));
+    const section: FrozenSection = { id: item.id, number: item.id, heading, group, blocks };
     if (item.id === "5a") section.events = events;
+    const fromModel = modelItems.get(item.id);
+    if (fromModel) {
+      // The model's blocks are the text (the same blocks, converted) followed by the structured part.
+      // Under 5a the events list (pointable) already shows the timeline's facts, so its table is left out.
+      const content = fromModel.blocks
+        .slice(toReportBlocks(blocks).length)
+        .filter((b) => !(b.type === "note" && b.text === "Nog niet ingevuld.") && !(item.id === "5a" && b.type === "table"));
+      if (content.length) section.content = content;
+    }
     return section;
   });
-  return { format: 1, kind: "draft_report", title: meta.title, facts: [], sections };
+  return { format: 1, kind: "draft_report", title: meta.title, facts: [], sections, ...(model ? { report: model } : {}) };
 }

@@ -1,6 +1,7 @@
 // The frozen version of a document in a comment round: what reactants see, stored in PostgreSQL.
 // Pure and browser-safe (no Yjs here; freezing from the Y.Doc is in freeze.ts).
 import { z } from "zod";
+import type { ReportBlock, ReportModel } from "../report/model.ts";
 
 /** One text block. `id` is stable: the Yjs item id of the element it came from. */
 export interface FrozenBlock {
@@ -32,6 +33,8 @@ export interface FrozenSection {
   events?: FrozenEvent[];
   /** A fixed remark instead of content, e.g. why the client's details are left out. */
   note?: string;
+  /** The structured part of the item as the report shows it (tables, figures, facts): from the report model. */
+  content?: ReportBlock[];
 }
 
 export interface FrozenDocument {
@@ -41,6 +44,8 @@ export interface FrozenDocument {
   /** Plain facts shown above the text (e.g. who was interviewed, when, by whom). */
   facts: { label: string; value: string }[];
   sections: FrozenSection[];
+  /** Draft report: the report model (ketenpartners' version) it was frozen from, so the .docx is the same render. */
+  report?: ReportModel;
 }
 
 const blockSchema = z.object({
@@ -57,6 +62,10 @@ const eventSchema = z.object({
   actor: z.string().max(200),
   description: z.string().max(60_000),
 });
+// Report blocks come from the report builder (our own code), so the check is on the kind only.
+const reportBlockSchema = z.custom<ReportBlock>(
+  (v) => typeof v === "object" && v !== null && ["paragraph", "heading", "bullets", "quote", "facts", "table", "figure", "note"].includes((v as { type?: unknown }).type as string),
+);
 export const frozenDocumentSchema = z.object({
   format: z.literal(1),
   kind: z.enum(["interview", "draft_report"]),
@@ -72,9 +81,12 @@ export const frozenDocumentSchema = z.object({
         blocks: z.array(blockSchema).max(20_000),
         events: z.array(eventSchema).max(20_000).optional(),
         note: z.string().max(1000).optional(),
+        content: z.array(reportBlockSchema).max(5_000).optional(),
       }),
     )
     .max(200),
+  // Our own model, written by the server at freeze time; checked for shape only at the top.
+  report: z.custom<ReportModel>((v) => typeof v === "object" && v !== null && (v as { format?: unknown }).format === 1).optional(),
 }) satisfies z.ZodType<FrozenDocument>;
 
 /** Reads a stored frozen document (jsonb) back; a malformed one is a server error, never shown half. */
