@@ -134,7 +134,13 @@ export default function Privacy() {
                       <input type="hidden" name="intent" value="erase" />
                       <input type="hidden" name="kind" value={p.kind} />
                       <input type="hidden" name="key" value={p.key} />
-                      <button type="submit" className="secondary">
+                      <button
+                        type="submit"
+                        className="secondary"
+                        onClick={(e) => {
+                          if (!confirm(`De gegevens van ${p.label} wissen? Dit kan niet ongedaan worden gemaakt.`)) e.preventDefault();
+                        }}
+                      >
                         Wissen
                       </button>
                     </Form>
@@ -155,7 +161,14 @@ export default function Privacy() {
         <Form method="post">
           <p className="muted">Na afsluiten geldt de bewaartermijn van uw organisatie; daarna verwijdert Ketenlijn het onderzoek met alle gegevens.</p>
           <input type="hidden" name="intent" value="close" />
-          <button type="submit">Onderzoek afsluiten</button>
+          <button
+            type="submit"
+            onClick={(e) => {
+              if (!confirm("Het onderzoek afsluiten? Na de bewaartermijn verwijdert Ketenlijn het met alle gegevens.")) e.preventDefault();
+            }}
+          >
+            Onderzoek afsluiten
+          </button>
         </Form>
       )}
       <h3 id="h-retention">Bewaartermijn van uw organisatie</h3>
