@@ -156,6 +156,8 @@ describe("report page: writing together", () => {
     await itemOf(researcher, "7f").getByRole("button", { name: "Tekst bewerken" }).click();
     await editorOf(researcher, "7f").waitFor();
     await waitFor(async () => ((await editorOf(researcher, "7f").textContent()) ?? "").includes("persoonlijk gesproken"), "text in the second editor");
+    // Keys typed before the editor has focus go nowhere (seen on a loaded CI run).
+    await waitFor(() => editorOf(researcher, "7f").evaluate((el) => el === document.activeElement), "second editor focused");
     await researcher.keyboard.press("Control+End");
     await researcher.keyboard.type(" PM: reactie van de raad van bestuur volgt.");
     await waitFor(async () => ((await editorOf(lead, "7f").textContent()) ?? "").includes("reactie van de raad van bestuur volgt"), "second writer's text on the first screen");
