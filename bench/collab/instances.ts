@@ -87,6 +87,8 @@ try {
       `across instances ${pct(all.cross, 50).toFixed(2)}/${c99.toFixed(2)} ms; ratio p99 ${(c99 / s99).toFixed(2)}×`,
   );
 } finally {
-  for (const c of children) c.kill("SIGTERM");
+  await Promise.all(
+    children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once("exit", () => resolve()), c.kill("SIGTERM"))))),
+  );
   await db.cleanup();
 }
