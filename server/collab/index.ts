@@ -6,6 +6,7 @@ import { Connection, type CollabUser } from "./connection.ts";
 import { hardPayloadCap, resolveLimits, type CollabLimits } from "./limits.ts";
 import { BackgroundWrites } from "./background.ts";
 import { LogWriter } from "./log-writer.ts";
+import { busFor, type CollabBus } from "./bus.ts";
 import { CLOSE, REASON } from "./protocol.ts";
 import { Room, type CollabCounters } from "./room.ts";
 import { authorizeUpgrade, isCollabRequest, refuseUpgrade } from "./upgrade.ts";
@@ -23,6 +24,8 @@ interface Ticket {
 export interface CollabOptions {
   limits?: Partial<CollabLimits>;
   log?: (line: string) => void;
+  /** How this instance hears of the others on the same database; by default from the database kind (ADR 0014). */
+  bus?: CollabBus;
 }
 
 export interface CollabStats extends CollabCounters {
@@ -66,8 +69,14 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
   let closing = false;
   const rooms = new Map<string, Room>();
   const pending = new Set<Ticket>();
-  const logWriter = new LogWriter(ctx.db);
+  const bus = options.bus ?? busFor(ctx.db, log);
+  bus.ready.catch((err) => log(`[collab] luisteren naar andere instanties mislukt: ${err instanceof Error ? err.message : String(err)}`));
+  const logWriter = new LogWriter(ctx.db, bus.shared ? bus.instanceId : undefined);
   const background = new BackgroundWrites();
+  bus.onCommitted((investigationId, lastId) => rooms.get(investigationId)?.remoteCommitted(lastId));
+  bus.onReconnected(() => {
+    for (const room of rooms.values()) room.scheduleCatchUp();
+  });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: hardPayloadCap(limits), perMessageDeflate: false });
 
@@ -79,6 +88,7 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
           db: ctx.db,
           logWriter,
           background,
+          bus,
           clock: ctx.clock,
           limits,
           counters,
@@ -207,7 +217,12 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
   }
 
   // Called from request handlers (member removed, role changed): must never throw into them.
+  // Told to the other instances too, which close that user's sockets there.
   const onRevoked = (investigationId: string, userId: string) => {
+    revokeHere(investigationId, userId);
+    bus.publishRevoked(investigationId.toLowerCase(), userId);
+  };
+  const revokeHere = (investigationId: string, userId: string) => {
     try {
       const id = investigationId.toLowerCase();
       for (const t of pending) if (t.investigationId === id && t.userId === userId) t.revoked = true;
@@ -219,6 +234,7 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
     }
   };
   ctx.onAccessRevoked.add(onRevoked);
+  bus.onRevoked(revokeHere);
 
   const upgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     onUpgrade(req, socket, head).catch(() => socket.destroy());
@@ -252,6 +268,7 @@ export function attachCollab(server: Server, ctx: AppContext, options: CollabOpt
       ctx.onAccessRevoked.delete(onRevoked);
       clearInterval(ping);
       await Promise.all([...rooms.values()].map((r) => r.shutdown()));
+      await bus.close();
       // Give the close frames a moment to go out, then cut whatever is left.
       await waitUntil(() => wss.clients.size === 0, 1000);
       for (const ws of wss.clients) ws.terminate();

@@ -22,7 +22,11 @@ export class LogWriter {
   /** Transactions written (a group counts once). */
   commits = 0;
 
-  constructor(private readonly db: Database) {}
+  /** `notifyAs`: this instance's id when other instances share the database (ADR 0014). */
+  constructor(
+    private readonly db: Database,
+    private readonly notifyAs?: string,
+  ) {}
 
   /** Resolves with the id of the batch's last log row once it is committed. */
   append(investigationId: string, rows: LogRow[]): Promise<number> {
@@ -53,7 +57,7 @@ export class LogWriter {
 
   private async write(group: Waiting[]) {
     try {
-      const last = await appendLogBatches(this.db, group);
+      const last = await appendLogBatches(this.db, group, { notifyAs: this.notifyAs });
       this.commits++;
       for (const w of group) w.resolve(last.get(w.investigationId.toLowerCase())!);
     } catch (err) {

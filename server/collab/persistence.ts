@@ -2,6 +2,7 @@ import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { schema, type Database } from "../../db/client.ts";
 import { rawQuery } from "../../db/raw-query.ts";
+import { COLLAB_CHANNEL, OWNER_LOCK_CLASS } from "./bus.ts";
 
 /** One accepted update, as it goes into the log. */
 export interface LogRow {
@@ -112,7 +113,7 @@ export interface LogBatch {
  * (user, time, entity_ids); its lasting summary in collab_changes is written behind them
  * (appendChanges), and recovered from the log at load if a crash came between (summariseLog).
  */
-export async function appendLogBatches(db: Database, batches: LogBatch[]): Promise<Map<string, number>> {
+export async function appendLogBatches(db: Database, batches: LogBatch[], opts: { notifyAs?: string } = {}): Promise<Map<string, number>> {
   if (batches.length === 0 || batches.some((b) => b.rows.length === 0)) throw new Error("empty batch");
   const params: unknown[] = [];
   const tuples: string[] = [];
@@ -124,13 +125,60 @@ export async function appendLogBatches(db: Database, batches: LogBatch[]): Promi
   }
   const rows = await rawQuery<{ id: string | number; investigation_id: string }>(
     db,
-    `insert into collab_updates (investigation_id, user_id, at, "update", entity_ids) values ${tuples.join(", ")}
-     returning id, investigation_id::text as investigation_id`,
+    opts.notifyAs === undefined ? singleInstanceInsert(tuples) : sharedInsert(tuples, params, batches, opts.notifyAs),
     params,
   );
   const last = new Map<string, number>();
   for (const r of rows) last.set(r.investigation_id, Math.max(last.get(r.investigation_id) ?? 0, Number(r.id)));
   return last;
+}
+
+function singleInstanceInsert(tuples: string[]): string {
+  return `insert into collab_updates (investigation_id, user_id, at, "update", entity_ids) values ${tuples.join(", ")}
+     returning id, investigation_id::text as investigation_id`;
+}
+
+/**
+ * Several instances (ADR 0014), still one statement and one commit:
+ * - a transaction lock per document, taken (in a fixed order) before the rows get their ids, so one
+ *   document's ids are handed out in commit order: whoever sees row N committed sees every earlier
+ *   row of that document too, and catching up by "id > last seen" misses nothing;
+ * - pg_notify per document, which PostgreSQL delivers when (and only if) the rows are committed.
+ */
+function sharedInsert(tuples: string[], params: unknown[], batches: LogBatch[], instanceId: string): string {
+  const docs = params.push([...new Set(batches.map((b) => b.investigationId.toLowerCase()))].sort());
+  const me = params.push(instanceId);
+  return `with locks as materialized (
+       select pg_advisory_xact_lock(${OWNER_LOCK_CLASS + 1}, hashtext(s.d::text)) from (select d from unnest($${docs}::uuid[]) as d order by d) as s
+     ),
+     ins as (
+       insert into collab_updates (investigation_id, user_id, at, "update", entity_ids)
+       select * from (values ${tuples.join(", ")}) as v
+       where (select count(*) from locks) >= 0
+       returning id, investigation_id
+     )
+     select id, investigation_id::text as investigation_id,
+       pg_notify('${COLLAB_CHANNEL}', $${me} || ' ' || investigation_id::text || ' ' || id::text) is null as notified
+     from ins where id = (select max(i.id) from ins i where i.investigation_id = ins.investigation_id)`;
+}
+
+/** A committed log row, as another instance catches up with it (ADR 0014). */
+export interface CommittedRow {
+  id: number;
+  userId: string | null;
+  update: Uint8Array;
+  entityIds: string[];
+}
+
+/** The document's log rows after `afterId`, in order (rows another instance wrote, and our own). */
+export async function readLogAfter(db: Database, investigationId: string, afterId: number): Promise<CommittedRow[]> {
+  const t = schema.collabUpdates;
+  const rows = await db
+    .select({ id: t.id, userId: t.userId, update: t.update, entityIds: t.entityIds })
+    .from(t)
+    .where(and(eq(t.investigationId, investigationId), gt(t.id, afterId)))
+    .orderBy(asc(t.id));
+  return rows.map((r) => ({ ...r, id: Number(r.id), entityIds: r.entityIds ?? [] }));
 }
 
 /** A who/what summary row: one per user per persisted batch. */

@@ -8,7 +8,8 @@ import { touchedEntities } from "./entities.ts";
 import type { CollabLimits } from "./limits.ts";
 import type { BackgroundWrites } from "./background.ts";
 import type { LogWriter } from "./log-writer.ts";
-import { appendChanges, loadState, summariseBatch, summariseLog, writeSnapshot, type ChangeRow } from "./persistence.ts";
+import type { CollabBus } from "./bus.ts";
+import { appendChanges, loadState, readLogAfter, summariseBatch, summariseLog, writeSnapshot, type ChangeRow } from "./persistence.ts";
 import { analysisRows, writeAnalysisProjection } from "./analysis-projection.ts";
 import { projectEvents, projectEventsById, StaleProjection, writeEventChanges, writeProjection } from "./projection.ts";
 import {
@@ -52,6 +53,8 @@ export interface RoomDeps {
   logWriter: LogWriter;
   /** Projections and snapshots of all rooms, one at a time. */
   background: BackgroundWrites;
+  /** The other instances on the same database, if any (ADR 0014). */
+  bus: CollabBus;
   clock: Clock;
   limits: CollabLimits;
   counters: CollabCounters;
@@ -74,6 +77,14 @@ interface Applied {
 
 const LOAD = Symbol("load");
 
+/** Log rows another instance wrote (or ours, read again), applied while catching up (ADR 0014). */
+class RemoteRow {
+  constructor(readonly userId: string | null) {}
+}
+
+/** How often a room that does not own its document tries to take it over. */
+const OWNERSHIP_RETRY_MS = 2000;
+
 /**
  * One open investigation document with its peers.
  *
@@ -91,7 +102,9 @@ export class Room {
   readonly conns = new Set<Connection>();
   /** Which peer owns each awareness client id (Connection.awarenessIds the other way round). */
   private readonly awarenessOwners = new Map<number, Connection>();
-  private readonly guard = new WriteGuard(this.doc, (origin) => (origin instanceof Connection ? origin.user.id : undefined));
+  private readonly guard = new WriteGuard(this.doc, (origin) =>
+    origin instanceof Connection ? origin.user.id : origin instanceof RemoteRow ? (origin.userId ?? undefined) : undefined,
+  );
   /** "open" accepts peers; "closing"/"closed" do not (the registry waits for `closed`). */
   state: "open" | "closing" | "closed" = "open";
   readonly closed: Promise<void>;
@@ -101,7 +114,17 @@ export class Room {
   private draining = false;
   private batch: Applied[] = [];
   private batchBytes = 0;
+  /**
+   * Every log row up to this id is in `doc`. With other instances writing too (bus.shared), our own
+   * commits do not move it (another instance's rows may lie below them): catching up does.
+   */
   private lastUpdateId = 0;
+  /** Compacts, projects and recovers summaries: one instance per document (always, on the embedded database). */
+  private owner = false;
+  private lastOwnershipTry = 0;
+  private catchUpQueued = false;
+  /** What Yjs integrated of the rows being caught up with, to broadcast once applied. */
+  private remoteApplied: Uint8Array[] = [];
   private rowsSinceSnapshot = 0;
   private approxBytes = 0;
   /** The snapshot being written, if any (one at a time). */
@@ -124,15 +147,20 @@ export class Room {
     this.awareness.setLocalState(null); // the server has no presence of its own
     this.awareness.on("update", this.onAwarenessUpdate);
     this.doc.on("update", this.onDocUpdate);
-    this.ready = loadState(deps.db, investigationId, { doc: this.doc, origin: LOAD, log: deps.log }).then((s) => {
+    this.ready = (async () => {
+      // Listening before reading: a commit of another instance after the read is then not missed.
+      await deps.bus.ready;
+      this.owner = await deps.bus.tryOwn(investigationId);
+      const s = await loadState(deps.db, investigationId, { doc: this.doc, origin: LOAD, log: deps.log });
       this.lastUpdateId = s.lastUpdateId;
       this.rowsSinceSnapshot = s.rowsSinceSnapshot;
       this.approxBytes = s.approxBytes;
       // Summaries lost in a crash, recovered from the log. Queued before any write of this room.
-      void deps.background
-        .run(() => summariseLog(deps.db, investigationId, s.lastUpdateId))
-        .catch((err) => deps.log(`[collab] samenvatting van ${investigationId} mislukt: ${errText(err)}`));
-    });
+      if (this.owner)
+        void deps.background
+          .run(() => summariseLog(deps.db, investigationId, s.lastUpdateId))
+          .catch((err) => deps.log(`[collab] samenvatting van ${investigationId} mislukt: ${errText(err)}`));
+    })();
     // A load failure is handled by the first drain; this keeps it from being "unhandled" before that.
     this.ready.catch(() => {});
     this.enqueue({ kind: "task", conn: null, run: () => this.compactIfDue() });
@@ -368,6 +396,10 @@ export class Room {
   /** Captures exactly what Yjs integrated (redundant updates produce nothing). */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     if (origin === LOAD) return;
+    if (origin instanceof RemoteRow) {
+      this.remoteApplied.push(update); // in the log already: broadcast, never logged again
+      return;
+    }
     let entityIds: string[] = [];
     try {
       entityIds = touchedEntities(tr);
@@ -388,21 +420,23 @@ export class Room {
     this.batchBytes = 0;
     const { counters } = this.deps;
     const rows = batch.map((b) => ({ userId: b.conn?.user.id ?? null, at: b.at, update: b.update, entityIds: b.entityIds }));
+    let last: number;
     try {
-      this.lastUpdateId = await this.deps.logWriter.append(this.investigationId, rows);
+      last = await this.deps.logWriter.append(this.investigationId, rows);
     } catch (err) {
       counters.persistFailures++;
       for (const b of batch) b.conn?.reject(CLOSE.persistFailed, REASON.persistFailed);
       this.fail(`opslaan mislukt: ${errText(err)}`, CLOSE.persistFailed, REASON.roomReset);
       return false;
     }
+    if (!this.deps.bus.shared) this.lastUpdateId = last;
     counters.updatesPersisted += batch.length;
     counters.batchesPersisted++;
     counters.bytesPersisted += bytes;
     this.rowsSinceSnapshot += batch.length;
     this.approxBytes += bytes;
     this.broadcast(batch);
-    this.changes.push(...summariseBatch(this.investigationId, rows, this.lastUpdateId));
+    this.changes.push(...summariseBatch(this.investigationId, rows, last));
     for (const b of batch) this.stale.add(b.entityIds);
     this.scheduleProjection();
     this.compactIfDue();
@@ -419,21 +453,97 @@ export class Room {
     for (const c of this.conns) if (c !== skip) c.send(message);
   }
 
+  // ------------------------------------------------------------------ other instances (ADR 0014)
+
+  /** Another instance committed rows of this document up to `lastId`. */
+  remoteCommitted(lastId: number): void {
+    if (lastId <= this.lastUpdateId) return;
+    this.scheduleCatchUp();
+  }
+
+  /** One catch-up queued at a time: it reads everything committed by the time it runs. */
+  scheduleCatchUp(): void {
+    if (this.catchUpQueued || this.state === "closed") return;
+    this.catchUpQueued = true;
+    this.enqueue({
+      kind: "task",
+      conn: null,
+      run: async () => {
+        this.catchUpQueued = false;
+        await this.catchUp();
+      },
+    });
+  }
+
+  /**
+   * Applies the log rows after lastUpdateId (another instance's, and our own read back: Yjs
+   * integrates those to nothing) and broadcasts what they added. From the queue only (doc == our
+   * log), so afterwards every row up to the new lastUpdateId is in the document.
+   */
+  private async catchUp(): Promise<void> {
+    if (!this.deps.bus.shared || this.state === "closed") return;
+    const rows = await readLogAfter(this.deps.db, this.investigationId, this.lastUpdateId);
+    if (rows.length === 0) return;
+    this.remoteApplied = [];
+    for (const row of rows) {
+      try {
+        Y.applyUpdate(this.doc, row.update, new RemoteRow(row.userId));
+      } catch (err) {
+        this.deps.log(`[collab] logregel ${row.id} van ${this.investigationId} overgeslagen: ${errText(err)}`);
+      }
+      this.stale.add(row.entityIds);
+      this.approxBytes += row.update.byteLength;
+    }
+    this.lastUpdateId = rows[rows.length - 1].id;
+    this.rowsSinceSnapshot += rows.length;
+    const applied = this.remoteApplied;
+    this.remoteApplied = [];
+    if (applied.length > 0 && this.conns.size > 0) {
+      const message = encodeUpdate(applied.length === 1 ? applied[0] : Y.mergeUpdates(applied));
+      for (const c of this.conns) c.send(message);
+    }
+    if (applied.length > 0) this.scheduleProjection();
+  }
+
+  /** A room that does not own its document takes it over when the owner let go (throttled). */
+  private tryOwnership(): void {
+    if (this.owner || this.state !== "open") return;
+    const now = Date.now();
+    if (now - this.lastOwnershipTry < OWNERSHIP_RETRY_MS) return;
+    this.lastOwnershipTry = now;
+    this.deps.bus.tryOwn(this.investigationId).then(
+      (owned) => {
+        if (!owned) return;
+        if (this.state !== "open") {
+          void this.deps.bus.release(this.investigationId);
+          return;
+        }
+        this.owner = true;
+        this.stale.everything(); // the previous owner's projection may lag behind our document
+        this.scheduleProjection();
+        this.compactIfDue();
+      },
+      (err) => this.deps.log(`[collab] eigenaarschap van ${this.investigationId} mislukt: ${errText(err)}`),
+    );
+  }
+
   // ------------------------------------------------------------------ compaction, projection
 
   /** After every batch (and on load): compacts now, or once the document is quiet. */
   private compactIfDue() {
     const { compactAfterRows, compactIdleMs, compactBusyAfterRows } = this.deps.limits;
     if (this.rowsSinceSnapshot <= compactAfterRows) return;
+    if (!this.owner) return this.tryOwnership();
     if (compactIdleMs <= 0 || this.rowsSinceSnapshot > compactBusyAfterRows) {
-      void this.startCompaction();
+      if (this.deps.bus.shared) this.enqueue({ kind: "task", conn: null, run: () => this.compactNow() });
+      else void this.startCompaction();
     } else if (this.compactTimer) {
       this.compactTimer.refresh(); // another batch: the lull starts again
     } else {
       this.compactTimer = setTimeout(() => {
         this.compactTimer = null;
         // From the queue: the snapshot must be taken with an empty batch (doc == log).
-        this.enqueue({ kind: "task", conn: null, run: () => void this.startCompaction() });
+        this.enqueue({ kind: "task", conn: null, run: () => (this.deps.bus.shared ? this.compactNow() : void this.startCompaction()) });
       }, compactIdleMs);
     }
   }
@@ -446,7 +556,7 @@ export class Room {
    */
   private startCompaction(): Promise<void> {
     if (this.snapshotWrite) return this.snapshotWrite;
-    if (this.rowsSinceSnapshot === 0 || this.state === "closed") return Promise.resolve();
+    if (this.rowsSinceSnapshot === 0 || this.state === "closed" || !this.owner) return Promise.resolve();
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     const folded = this.rowsSinceSnapshot;
     this.rowsSinceSnapshot = 0;
@@ -469,9 +579,14 @@ export class Room {
     return this.snapshotWrite;
   }
 
-  /** Waits for a snapshot being written, then folds whatever is left. From the queue only. */
+  /**
+   * Waits for a snapshot being written, then folds whatever is left. From the queue only. With other
+   * instances writing, it first catches up: the snapshot must hold every row up to the id it names.
+   */
   private async compactNow(): Promise<void> {
     if (this.snapshotWrite) await this.snapshotWrite;
+    if (!this.owner) return;
+    await this.catchUp();
     await this.startCompaction();
   }
 
@@ -509,6 +624,17 @@ export class Room {
     if (this.projectionWrite) return this.scheduleProjection();
     const work = this.stale.take();
     const changes = this.takeChanges();
+    if (!this.owner) {
+      // The owner instance projects this document; our own who/what summaries are still ours to write.
+      this.tryOwnership();
+      if (changes.length > 0) {
+        this.projectionWrite = this.deps.background
+          .run(() => this.writeChanges(changes))
+          .catch((err) => this.deps.log(`[collab] samenvatting van ${this.investigationId} mislukt: ${errText(err)}`))
+          .finally(() => (this.projectionWrite = null));
+      }
+      return;
+    }
     if (!work && changes.length === 0) return;
     const { db, clock, counters, background } = this.deps;
     const inv = this.investigationId;
@@ -594,6 +720,10 @@ export class Room {
   private finish() {
     if (this.state === "closed") return;
     this.state = "closed";
+    if (this.owner) {
+      this.owner = false;
+      this.deps.bus.release(this.investigationId).catch((err) => this.deps.log(`[collab] vrijgeven van ${this.investigationId} mislukt: ${errText(err)}`));
+    }
     this.jobs = [];
     this.batch = [];
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
