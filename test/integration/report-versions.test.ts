@@ -431,8 +431,9 @@ describe.skipIf(!hasBuild())("report versions", () => {
     let release!: () => void;
     const barrier = new Promise<void>((r) => (release = r));
     // Both submits choose their number before either stores its row: one of them must retry.
-    const generate = (async (_ctx: unknown, _id: string, opts: { versionLabel: string }) => {
-      labels.push(opts.versionLabel);
+    // Each submit renders the toezichthouder's version and then the ketenpartners' variant (issue 15).
+    const generate = (async (_ctx: unknown, _id: string, opts: { versionLabel: string; audience: string }) => {
+      if (opts.audience === "toezichthouder") labels.push(opts.versionLabel);
       if (++arrived === 2) release();
       await barrier;
       const bytes = Buffer.from(`PK fake ${opts.versionLabel} ${randomUUID()}`);
