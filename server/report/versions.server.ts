@@ -79,7 +79,8 @@ export async function submitVersion(
     });
     const hash = sha256Hex(bytes);
     // The same state for the ketenpartners (ADR 0012): stored beside it, so they read what was sent.
-    const partners = await generate(ctx, investigationId, { audience: "ketenpartners", versionLabel: `Versie ${number}`, status: input.status, today });
+    // One file for every member, so without the signed reactions: not every reader may open every round.
+    const partners = await generate(ctx, investigationId, { audience: "ketenpartners", versionLabel: `Versie ${number}`, status: input.status, today, withoutReactions: true });
     const now = ctx.clock.now();
     try {
       return await ctx.db.transaction(async (tx) => {

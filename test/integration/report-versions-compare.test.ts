@@ -150,6 +150,8 @@ describe.skipIf(!hasBuild())("report versions: compare, answer, share", () => {
     expect(Buffer.from(bytes).equals(Buffer.from(v1.partnersDocx!))).toBe(true);
     const text = await docxText(bytes);
     expect(text).toContain("alleen in de versie voor de toezichthouder");
+    // One file for every member: the signed reactions (not every reader may open every round) are left out, and it says so.
+    expect(text).toContain("De ondertekende reacties staan niet in deze versie voor de ketenpartners.");
     const [client] = await app.ctx.db.select().from(schema.clientIdentities).where(eq(schema.clientIdentities.investigationId, id));
     if (client?.name) expect(text).not.toContain(client.name);
     // The toezichthouder's stored file stays closed to them.
