@@ -149,8 +149,9 @@ export interface VersionSummary {
   submittedBy: string;
   /** The request for additions this version answers. */
   answersRequestId: number | null;
-  /** Whether the ketenpartners' variant was stored with it. */
+  /** Whether the ketenpartners' variant was stored with it, and its SHA-256. */
   hasPartnersVariant: boolean;
+  partnersSha256: string | null;
 }
 
 /** The versions of an investigation, newest first, without their bytes. */
@@ -168,6 +169,7 @@ export async function listVersions(ctx: Pick<AppContext, "db">, investigationId:
       submittedBy: schema.users.name,
       answersRequestId: schema.reportVersions.answersRequestId,
       hasPartnersVariant: sql<boolean>`${schema.reportVersions.partnersDocx} is not null`,
+      partnersSha256: schema.reportVersions.partnersSha256,
     })
     .from(schema.reportVersions)
     .innerJoin(schema.users, eq(schema.users.id, schema.reportVersions.submittedBy))

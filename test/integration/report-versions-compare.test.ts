@@ -3,6 +3,7 @@
 // the toezichthouder's request and shown on both; ketenpartners read the submitted versions (list
 // and the ketenpartners' variant, without client identity) and only the assessments the
 // procesbegeleider shared, a share that is logged. Permissions per role × action.
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,6 +149,10 @@ describe.skipIf(!hasBuild())("report versions: compare, answer, share", () => {
     expect(file.headers.get("content-disposition")).toMatch(/v1 \(ketenpartners\)\.docx/);
     const bytes = new Uint8Array(await file.arrayBuffer());
     expect(Buffer.from(bytes).equals(Buffer.from(v1.partnersDocx!))).toBe(true);
+    // The list shows them the hash of the file they get, not of the toezichthouder's.
+    expect(v1.partnersSha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(html).toContain(`data-sha256="${v1.partnersSha256}"`);
+    expect(html).not.toContain(`data-sha256="${v1.sha256}"`);
     const text = await docxText(bytes);
     expect(text).toContain("alleen in de versie voor de toezichthouder");
     // One file for every member: the signed reactions (not every reader may open every round) are left out, and it says so.
