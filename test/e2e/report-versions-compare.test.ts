@@ -40,7 +40,18 @@ beforeAll(async () => {
   expect(added.status).toBe(302);
   const [request] = await app.ctx.db.select().from(schema.reportRequests).where(eq(schema.reportRequests.investigationId, id));
   expect((await lead.post(versies, { intent: "submit", status: "concept", note: "Aangevuld", answersRequestId: String(request.id) })).status).toBe(302);
+  const [, v2] = await app.ctx.db.select().from(schema.reportVersions).where(eq(schema.reportVersions.investigationId, id)).orderBy(schema.reportVersions.number);
+  const assessed = await toezicht.post(versies, {
+    intent: "assess",
+    versionId: v2.id,
+    onderzoeksopzet: "voldoende",
+    navolgbaarheid: "voldoende",
+    verbetermaatregelen: "voldoende",
+    verslag: VERSLAG,
+  });
+  expect(assessed.status).toBe(302);
 });
+const VERSLAG = "De commissie is nu onafhankelijk samengesteld; het rapport is voldoende.";
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
@@ -90,12 +101,35 @@ describe("comparing submitted versions", () => {
   it("the procesbegeleider picks two versions in the compare form", async () => {
     const page = await newPage("begeleider@demo.ketenlijn.nl");
     await page.goto(`${app.url}${versies}`);
-    await page.getByLabel("Van versie").selectOption({ label: (await page.getByLabel("Van versie").locator("option").nth(0).textContent())! });
-    await page.getByLabel("Naar versie").selectOption({ index: 1 });
+    await page.getByLabel("Van versie", { exact: true }).selectOption({ label: (await page.getByLabel("Van versie", { exact: true }).locator("option").nth(0).textContent())! });
+    await page.getByLabel("Naar versie", { exact: true }).selectOption({ index: 1 });
     await Promise.all([page.waitForURL(/\/vergelijk\?van=.+&naar=.+/), page.getByRole("button", { name: "Vergelijken" }).click()]);
     // Chosen as 2 → 1: the page compares from the earlier to the later one.
     await page.getByRole("heading", { name: "Versie 1 en versie 2 vergelijken", level: 2 }).waitFor();
     await page.context().close();
+  });
+
+  it("the procesbegeleider shares the assessment with the ketenpartners, who then read it", async () => {
+    const partner = await newPage("partner.a@demo.ketenlijn.nl");
+    await partner.goto(`${app.url}${versies}`);
+    await partner.getByText("nog geen beoordeling van de toezichthouder met u gedeeld").waitFor();
+    expect(await partner.getByText(VERSLAG).count()).toBe(0);
+
+    const lead = await newPage("begeleider@demo.ketenlijn.nl");
+    await lead.goto(`${app.url}${versies}`);
+    await lead.getByText("De ketenpartners zien deze beoordeling nog niet.").waitFor();
+    await expectAxeClean(lead, "versions page (procesbegeleider)");
+    await lead.getByRole("button", { name: "Delen met ketenpartners" }).click();
+    await lead.getByText("De beoordeling is gedeeld met de ketenpartners.").waitFor();
+    await lead.getByText(/Gedeeld met de ketenpartners op /).waitFor();
+    expect(await lead.getByRole("button", { name: "Delen met ketenpartners" }).count()).toBe(0);
+
+    await partner.reload();
+    await partner.getByText(VERSLAG).waitFor();
+    await partner.getByText(/Gedeeld met de ketenpartners op /).waitFor();
+    await expectAxeClean(partner, "versions page (ketenpartner, shared assessment)");
+    await lead.context().close();
+    await partner.context().close();
   });
 
   it("a ketenpartner reads the versions list with the ketenpartners' download, without the requests", async () => {
@@ -106,7 +140,6 @@ describe("comparing submitted versions", () => {
     expect(await download.getAttribute("href")).toMatch(/\/ketenpartners\.docx$/);
     expect(await page.getByRole("heading", { name: "Verzoeken om aanvulling" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: /Vergelijken/ }).count()).toBe(0);
-    await page.getByText("nog geen beoordeling van de toezichthouder met u gedeeld").waitFor();
     await page.screenshot({ path: path.join(SHOTS, "report-versions-ketenpartner.png"), fullPage: true });
     await expectAxeClean(page, "versions page (ketenpartner)");
     await page.context().close();
