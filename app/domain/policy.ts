@@ -31,6 +31,14 @@ export const INVESTIGATION_ACTIONS = [
   "report.versions.download",
   "report.requests.create",
   "report.requests.handle",
+  // Versions and assessments beyond the supervisor (issue 15): comparing two versions; every
+  // assessment and request (ketenpartners see only the assessments shared with them); the
+  // ketenpartners' variant of a submitted version; sharing an assessment with the ketenpartners.
+  "report.versions.compare",
+  "report.assessments.view_all",
+  "report.requests.view",
+  "report.versions.download_partners",
+  "assessment.share",
   "committee.edit",
   // Data-subject rights and retention (issue 16): export, restrict, erase, close the investigation.
   "privacy.manage",
@@ -73,6 +81,11 @@ const ALLOWED: Record<Role, ReadonlySet<InvestigationAction>> = {
     "report.versions.view",
     "report.versions.download",
     "report.requests.handle",
+    "report.versions.compare",
+    "report.assessments.view_all",
+    "report.requests.view",
+    "report.versions.download_partners",
+    "assessment.share",
     "committee.edit",
     "privacy.manage",
   ]),
@@ -92,6 +105,9 @@ const ALLOWED: Record<Role, ReadonlySet<InvestigationAction>> = {
     // The committee sees which versions went out and how they were assessed; the stored .docx
     // itself contains the client's identity, so downloading it is not theirs.
     "report.versions.view",
+    "report.assessments.view_all",
+    "report.requests.view",
+    "report.versions.download_partners",
     "committee.edit",
   ]),
   ketenpartner: new Set<InvestigationAction>([
@@ -105,6 +121,10 @@ const ALLOWED: Record<Role, ReadonlySet<InvestigationAction>> = {
     "rounds.react",
     "report.view",
     "report.export",
+    // The submitted versions of their investigation, read-only: the list and the ketenpartners'
+    // variant (ADR 0012); of the assessments only those the procesbegeleider shared.
+    "report.versions.view",
+    "report.versions.download_partners",
   ]),
   // Assigned to the investigation: the overview, the submitted versions, assessments and requests.
   // The workspace actions (WORKSPACE_ACTIONS) are added only with workspaceAccess.
@@ -115,6 +135,9 @@ const ALLOWED: Record<Role, ReadonlySet<InvestigationAction>> = {
     "assessment.record",
     "report.versions.view",
     "report.versions.download",
+    "report.versions.compare",
+    "report.assessments.view_all",
+    "report.requests.view",
     "report.requests.create",
   ]),
 };

@@ -47,7 +47,7 @@ export default function Interviews() {
   const busy = useNavigation().state === "submitting";
   return (
     <>
-      <h2>Gesprekken</h2>
+      <h2 id="h-gesprekken">Gesprekken</h2>
       <p className="muted">
         Van elk gesprek (horen) wordt een verslag gemaakt. Het verslag wordt voorgelegd aan wie gesproken is: zij kunnen binnen 2 weken reageren op feitelijke
         onjuistheden (002 stap 5). Open daarvoor een ronde bij het gesprek.

@@ -147,7 +147,7 @@ export default function Committee() {
   return (
     <>
       <div className="header-row">
-        <h2>Samenstelling van de commissie</h2>
+        <h2 id="h-commissie">Samenstelling van de commissie</h2>
         <Link to={`/onderzoeken/${investigationId}/rapport`}>Terug naar het rapport</Link>
       </div>
       <p className="muted">

@@ -15,10 +15,19 @@ import { can, canExport } from "~/domain/policy.ts";
 import type { ReportAudience } from "~/domain/report/model.ts";
 import { formatInstant } from "~/domain/rounds/state.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
-import { assessmentSchema, handleRequestSchema, requestSchema, submitVersionSchema } from "../../server/report/forms.server.ts";
+import { assessmentSchema, handleRequestSchema, requestSchema, shareAssessmentSchema, submitVersionSchema } from "../../server/report/forms.server.ts";
 import { ReportError } from "../../server/report/support.server.ts";
 import { currentCompleteness } from "../../server/report/generate.server.ts";
-import { createRequest, handleRequest, listAssessments, listRequests, listVersions, recordAssessment, submitVersion } from "../../server/report/versions.server.ts";
+import {
+  createRequest,
+  handleRequest,
+  listAssessments,
+  listRequests,
+  listVersions,
+  recordAssessment,
+  shareAssessment,
+  submitVersion,
+} from "../../server/report/versions.server.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: reportCss },
@@ -35,6 +44,7 @@ const NOTICES: Record<string, string> = {
   beoordeeld: "Uw beoordeling is vastgelegd.",
   verzocht: "Uw verzoek om aanvulling is verstuurd naar de procesbegeleider.",
   afgehandeld: "Het verzoek is gemarkeerd als afgehandeld.",
+  gedeeld: "De beoordeling is gedeeld met de ketenpartners.",
 };
 
 function kilobytes(n: number): string {
@@ -44,13 +54,21 @@ function kilobytes(n: number): string {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { membership, investigationId } = await requireInvestigation(context, request, params.id, "report.versions.view");
   const ctx = context.app;
-  const [versions, assessments, requests] = await Promise.all([listVersions(ctx, investigationId), listAssessments(ctx, investigationId), listRequests(ctx, investigationId)]);
+  const seesAll = can(membership, "report.assessments.view_all");
+  const [versions, allAssessments, requests] = await Promise.all([
+    listVersions(ctx, investigationId),
+    listAssessments(ctx, investigationId),
+    can(membership, "report.requests.view") ? listRequests(ctx, investigationId) : Promise.resolve([]),
+  ]);
+  // Ketenpartners read only the assessments the procesbegeleider shared with them.
+  const assessments = seesAll ? allAssessments : allAssessments.filter((a) => a.sharedAt !== null);
   // Who submits sees how complete the report is before choosing "definitief".
   const completeness = can(membership, "report.submit") ? await currentCompleteness(ctx, investigationId) : null;
   const url = new URL(request.url);
   const submitted = Number(url.searchParams.get("ingediend"));
   const notice = Number.isInteger(submitted) && submitted > 0 ? `Versie ${submitted} is ingediend bij de toezichthouder.` : (NOTICES[url.searchParams.get("melding") ?? ""] ?? null);
   const numberOf = new Map(versions.map((v) => [v.id, v.number]));
+  const requestById = new Map(requests.map((r) => [r.id, r]));
   return {
     investigationId,
     notice,
@@ -61,6 +79,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       assess: can(membership, "assessment.record"),
       request: can(membership, "report.requests.create"),
       handle: can(membership, "report.requests.handle"),
+      compare: can(membership, "report.versions.compare"),
+      share: can(membership, "assessment.share"),
+      downloadPartners: can(membership, "report.versions.download_partners"),
+      seesAllAssessments: seesAll,
+      viewRequests: can(membership, "report.requests.view"),
       exportAudiences: (["ketenpartners", "toezichthouder"] as ReportAudience[]).filter((a) => canExport(membership, a)),
     },
     versions: versions.map((v) => {
@@ -72,10 +95,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         statusLabel: VERSION_STATUS_LABELS[v.status] ?? v.status,
         submittedAt: formatInstant(v.submittedAt),
         submittedBy: v.submittedBy,
-        sha256: v.sha256,
+        // Who reads only the ketenpartners' copy checks that file's hash.
+        sha256: can(membership, "report.versions.download") ? v.sha256 : (v.partnersSha256 ?? v.sha256),
         note: v.note,
         size: kilobytes(v.size),
         assessmentCount: own.length,
+        hasPartnersVariant: v.hasPartnersVariant,
+        answers: v.answersRequestId && requestById.has(v.answersRequestId) ? { id: v.answersRequestId, requestedAt: formatInstant(requestById.get(v.answersRequestId)!.requestedAt) } : null,
         latestVerdicts: own[0] ? ASSESSMENT_ASPECTS.map((a) => ({ aspect: ASPECT_LABELS[a].label, verdict: own[0][a] as Verdict })) : null,
       };
     }),
@@ -91,6 +117,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         remark: a[`${aspect}Remark`],
       })),
       verslag: a.verslag,
+      sharedAt: a.sharedAt ? formatInstant(a.sharedAt) : null,
     })),
     requests: requests.map((r) => ({
       id: r.id,
@@ -102,6 +129,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       handledNote: r.handledNote,
       handledBy: r.handledBy,
       handledAt: r.handledAt ? formatInstant(r.handledAt) : null,
+      answeredBy: versions.filter((v) => v.answersRequestId === r.id).map((v) => ({ id: v.id, number: v.number })),
     })),
   };
 }
@@ -153,6 +181,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         await handleRequest(context.app, user.id, investigationId, parsed.data.requestId, parsed.data.note);
         throw redirect(`${base}?melding=afgehandeld#verzoeken`);
       }
+      case "share": {
+        const { user, investigationId } = await requireInvestigation(context, request, params.id, "assessment.share");
+        const parsed = shareAssessmentSchema.safeParse(values);
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        await shareAssessment(context.app, user.id, investigationId, parsed.data.assessmentId);
+        throw redirect(`${base}?melding=gedeeld#beoordelingen`);
+      }
       default:
         await requireInvestigation(context, request, params.id, "report.versions.view");
         return fail({ _form: "Onbekende handeling." });
@@ -173,6 +208,21 @@ function Verdicts({ items }: { items: { aspect: string; verdict: Verdict }[] }) 
         </li>
       ))}
     </ul>
+  );
+}
+
+function AnsweredBy({ versions }: { versions: { id: string; number: number }[] }) {
+  if (!versions.length) return null;
+  return (
+    <p className="rv-answers" data-answered-by={versions.map((v) => v.number).join(",")}>
+      <strong>Beantwoord met </strong>
+      {versions.map((v, i) => (
+        <span key={v.id}>
+          {i > 0 ? ", " : null}
+          {`versie ${v.number}`}
+        </span>
+      ))}
+    </p>
   );
 }
 
@@ -200,7 +250,7 @@ export default function ReportVersions() {
   const submitValues = valuesFor("submit");
   const requestErrors = errorsFor("request");
   const requestValues = valuesFor("request");
-  const otherError = actionData && !["submit", "assess", "request", "handle"].includes(actionData.intent) ? actionData.errors._form : undefined;
+  const otherError = actionData && !["submit", "assess", "request", "handle"].includes(actionData.intent) ? Object.values(actionData.errors)[0] : undefined;
 
   return (
     <>
@@ -240,15 +290,25 @@ export default function ReportVersions() {
                   <th scope="col">Ingediend</th>
                   <th scope="col">Controlegetal (SHA-256)</th>
                   <th scope="col">Beoordeling</th>
-                  {may.download ? <th scope="col">Bestand</th> : null}
+                  {may.download || may.downloadPartners ? <th scope="col">Bestand</th> : null}
                 </tr>
               </thead>
               <tbody>
-                {versions.map((v) => (
+                {versions.map((v, i) => (
                   <tr key={v.id} data-version={v.number}>
                     <td>
                       {`Versie ${v.number}`}
                       {v.note ? <div className="muted">{v.note}</div> : null}
+                      {v.answers ? (
+                        <div className="rv-answers">
+                          <a href={`#verzoek-${v.answers.id}`}>{`Antwoord op het verzoek om aanvulling van ${v.answers.requestedAt}`}</a>
+                        </div>
+                      ) : null}
+                      {may.compare && i < versions.length - 1 ? (
+                        <div>
+                          <Link to={`${base}/vergelijk?van=${versions[i + 1].id}&naar=${v.id}`}>{`Vergelijken met versie ${versions[i + 1].number}`}</Link>
+                        </div>
+                      ) : null}
                     </td>
                     <td>{v.statusLabel}</td>
                     <td>
@@ -277,6 +337,24 @@ export default function ReportVersions() {
                           {`Versie ${v.number} downloaden`}
                         </a>
                         <div className="muted">.docx, {v.size}</div>
+                        {may.downloadPartners && v.hasPartnersVariant ? (
+                          <a href={`${base}/${v.id}/ketenpartners.docx`} download>
+                            {`Versie ${v.number} voor de ketenpartners`}
+                          </a>
+                        ) : null}
+                      </td>
+                    ) : may.downloadPartners ? (
+                      <td>
+                        {v.hasPartnersVariant ? (
+                          <>
+                            <a href={`${base}/${v.id}/ketenpartners.docx`} download>
+                              {`Versie ${v.number} downloaden`}
+                            </a>
+                            <div className="muted">.docx, versie voor de ketenpartners (zonder cliëntgegevens)</div>
+                          </>
+                        ) : (
+                          <span className="muted">Van deze versie is geen versie voor de ketenpartners bewaard.</span>
+                        )}
                       </td>
                     ) : null}
                   </tr>
@@ -285,6 +363,32 @@ export default function ReportVersions() {
             </table>
           </div>
         )}
+        {may.compare && versions.length >= 2 ? (
+          <Form method="get" action={`${base}/vergelijk`} className="panel rv-compare" aria-labelledby="h-vergelijk">
+            <h4 id="h-vergelijk">Twee versies vergelijken</h4>
+            <div className="form-grid">
+              <div className="field">
+                <label htmlFor="f-compare-from">Van versie</label>
+                <select id="f-compare-from" name="van" defaultValue={versions[1].id}>
+                  {versions.map((v) => (
+                    <option key={v.id} value={v.id}>{`Versie ${v.number} (${v.statusLabel.toLowerCase()}, ${v.submittedAt})`}</option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="f-compare-to">Naar versie</label>
+                <select id="f-compare-to" name="naar" defaultValue={versions[0].id}>
+                  {versions.map((v) => (
+                    <option key={v.id} value={v.id}>{`Versie ${v.number} (${v.statusLabel.toLowerCase()}, ${v.submittedAt})`}</option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <button type="submit" className="button button--secondary">
+              Vergelijken
+            </button>
+          </Form>
+        ) : null}
       </section>
 
       {may.submit ? (
@@ -333,6 +437,26 @@ export default function ReportVersions() {
                 <Err id="f-confirm-incomplete-error" message={submitErrors.confirmIncomplete} />
               </div>
             ) : null}
+            {requests.length > 0 ? (
+              <div className={`field${submitErrors.answersRequestId ? " field--error" : ""}`}>
+                <label htmlFor="f-answers">Antwoord op verzoek om aanvulling</label>
+                <select
+                  id="f-answers"
+                  name="answersRequestId"
+                  defaultValue={submitValues.answersRequestId ?? (open[0] ? String(open[0].id) : "")}
+                  aria-invalid={submitErrors.answersRequestId ? true : undefined}
+                  aria-describedby={submitErrors.answersRequestId ? "f-answers-error" : undefined}
+                >
+                  <option value="">Geen: deze versie beantwoordt geen verzoek</option>
+                  {requests.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {`Verzoek van ${r.requestedAt}${r.versionNumber ? ` over versie ${r.versionNumber}` : ""}${r.handled ? " (afgehandeld)" : ""}: ${r.text.length > 60 ? `${r.text.slice(0, 60)}…` : r.text}`}
+                    </option>
+                  ))}
+                </select>
+                <Err id="f-answers-error" message={submitErrors.answersRequestId} />
+              </div>
+            ) : null}
             <div className={`field${submitErrors.note ? " field--error" : ""}`}>
               <label htmlFor="f-note">Toelichting voor de toezichthouder (niet verplicht)</label>
               <textarea
@@ -376,7 +500,9 @@ export default function ReportVersions() {
       <section aria-labelledby="h-beoordelingen" id="beoordelingen">
         <h3 id="h-beoordelingen">Beoordelingen</h3>
         {assessments.length === 0 ? (
-          <p className="muted">De toezichthouder heeft nog geen beoordeling vastgelegd.</p>
+          <p className="muted">
+            {may.seesAllAssessments ? "De toezichthouder heeft nog geen beoordeling vastgelegd." : "De procesbegeleider heeft nog geen beoordeling van de toezichthouder met u gedeeld."}
+          </p>
         ) : (
           <ul className="rv-list">
             {assessments.map((a) => (
@@ -397,12 +523,25 @@ export default function ReportVersions() {
                   <dt>Verslag</dt>
                   <dd style={{ whiteSpace: "pre-wrap" }}>{a.verslag}</dd>
                 </dl>
+                {a.sharedAt ? (
+                  <p className="muted">{`Gedeeld met de ketenpartners op ${a.sharedAt}.`}</p>
+                ) : may.share ? (
+                  <Form method="post" aria-label={`Beoordeling van versie ${a.versionNumber ?? "?"} delen met de ketenpartners`}>
+                    <input type="hidden" name="intent" value="share" />
+                    <input type="hidden" name="assessmentId" value={a.id} />
+                    <p className="muted">De ketenpartners zien deze beoordeling nog niet.</p>
+                    <button type="submit" className="button button--secondary button--small" disabled={busy}>
+                      Delen met ketenpartners
+                    </button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
       </section>
 
+      {may.viewRequests ? (
       <section aria-labelledby="h-verzoeken" id="verzoeken">
         <h3 id="h-verzoeken">Verzoeken om aanvulling</h3>
         {requests.length === 0 ? <p className="muted">Er zijn geen verzoeken om aanvulling.</p> : null}
@@ -415,12 +554,13 @@ export default function ReportVersions() {
                 const errors = errorsFor("handle", target);
                 const vals = valuesFor("handle", target);
                 return (
-                  <li key={r.id} className="rv-item" data-request={r.id}>
+                  <li key={r.id} className="rv-item" data-request={r.id} id={`verzoek-${r.id}`} tabIndex={-1}>
                     <p className="muted">
                       {r.requestedBy}, {r.requestedAt}
                       {r.versionNumber ? ` · over versie ${r.versionNumber}` : ""}
                     </p>
                     <p>{r.text}</p>
+                    <AnsweredBy versions={r.answeredBy} />
                     {may.handle ? (
                       <Form method="post" noValidate aria-label={`Verzoek van ${r.requestedAt} afhandelen`}>
                         <input type="hidden" name="intent" value="handle" />
@@ -462,12 +602,13 @@ export default function ReportVersions() {
               {requests
                 .filter((r) => r.handled)
                 .map((r) => (
-                  <li key={r.id} className="rv-item" data-request={r.id}>
+                  <li key={r.id} className="rv-item" data-request={r.id} id={`verzoek-${r.id}`} tabIndex={-1}>
                     <p className="muted">
                       {r.requestedBy}, {r.requestedAt}
                       {r.versionNumber ? ` · over versie ${r.versionNumber}` : ""}
                     </p>
                     <p>{r.text}</p>
+                    <AnsweredBy versions={r.answeredBy} />
                     <p>
                       <strong>Afgehandeld</strong> door {r.handledBy ?? "onbekend"}, {r.handledAt}: {r.handledNote}
                     </p>
@@ -524,6 +665,7 @@ export default function ReportVersions() {
           </Form>
         ) : null}
       </section>
+      ) : null}
     </>
   );
 }

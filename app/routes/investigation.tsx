@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet, useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/investigation";
 import { PHASES, type Phase } from "~/domain/investigation-fields.ts";
+import { HashTarget } from "~/components/HashTarget.tsx";
 import { can, type InvestigationAction } from "~/domain/policy.ts";
 import { ROLE_LABELS } from "~/domain/roles.ts";
 import { requireInvestigation } from "~/lib/guards.server.ts";
@@ -82,6 +83,7 @@ export default function InvestigationLayout() {
         )}
       </nav>
       <Outlet />
+      <HashTarget />
     </div>
   );
 }

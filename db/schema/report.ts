@@ -1,4 +1,4 @@
-import { bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { investigations } from "./investigations.ts";
 import { users } from "./users.ts";
 
@@ -43,6 +43,15 @@ export const reportVersions = pgTable(
     content: jsonb("content").notNull(), // the ReportModel (app/domain/report/model.ts)
     sha256: text("sha256").notNull(),
     note: text("note").notNull().default(""),
+    /** The toezichthouder's request for additions this version answers (issue 15), if any. */
+    answersRequestId: bigint("answers_request_id", { mode: "number" }).references((): AnyPgColumn => reportRequests.id),
+    /**
+     * The ketenpartners' variant of the same submit (no client identity, professionals and
+     * reactants by function and initials, ADR 0012), for the ketenpartners to read. Absent in
+     * versions submitted before it was stored.
+     */
+    partnersDocx: bytea("partners_docx"),
+    partnersSha256: text("partners_sha256"),
     submittedBy: uuid("submitted_by").notNull().references(() => users.id),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -66,6 +75,9 @@ export const reportAssessments = pgTable(
     verslag: text("verslag").notNull(),
     assessedBy: uuid("assessed_by").notNull().references(() => users.id),
     assessedAt: timestamp("assessed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The procesbegeleider shared this assessment with the ketenpartners (issue 15); null: not shared. */
+    sharedAt: timestamp("shared_at", { withTimezone: true }),
+    sharedBy: uuid("shared_by").references(() => users.id),
   },
   (t) => [index("report_assessments_version").on(t.versionId, t.assessedAt)],
 );

@@ -24,6 +24,11 @@ export const submitVersionSchema = z.object({
   note: text(2000),
   /** A checkbox: submitting an incomplete report as definitief needs an explicit yes. */
   confirmIncomplete: z.preprocess((v) => v === "on" || v === "true", z.boolean()).default(false),
+  /** The toezichthouder's request for additions this version answers ("" = none). */
+  answersRequestId: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    z.coerce.number({ error: "Kies een verzoek uit de lijst." }).int("Kies een verzoek uit de lijst.").positive("Kies een verzoek uit de lijst.").nullable(),
+  ).default(null),
 });
 export type SubmitVersionInput = z.output<typeof submitVersionSchema>;
 
@@ -70,3 +75,5 @@ export const handleRequestSchema = z.object({
     .min(3, "Beschrijf hoe het verzoek is afgehandeld.")
     .max(5000, "Hooguit 5000 tekens."),
 });
+
+export const shareAssessmentSchema = z.object({ assessmentId: z.uuid({ error: "Onbekende beoordeling." }) });

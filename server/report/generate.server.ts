@@ -24,6 +24,8 @@ export interface GenerateReportOptions {
   purpose?: string;
   /** Only reactions of the rounds this user was invited to (a member who does not manage the rounds). */
   reactionsOfRoundsOf?: string;
+  /** Leave every reaction out (and say so): the ketenpartners' copy of a submitted version. */
+  withoutReactions?: boolean;
 }
 
 export async function generateReport(
@@ -37,6 +39,7 @@ export async function generateReport(
     status: opts.status,
     today: opts.today,
     reactionsOfRoundsOf: opts.reactionsOfRoundsOf,
+    withoutReactions: opts.withoutReactions,
   });
   try {
     if (opts.audience === "toezichthouder") {

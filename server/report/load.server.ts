@@ -24,6 +24,8 @@ export interface ReportLoadOptions {
    * every round's reactions (the procesbegeleider, who manages the rounds).
    */
   reactionsOfRoundsOf?: string;
+  /** No reactions at all, said so in Bijlage A (the ketenpartners' copy of a submitted version). */
+  withoutReactions?: boolean;
 }
 
 export interface LoadedReportInput {
@@ -58,7 +60,7 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
     audience === "toezichthouder" ? Promise.resolve(undefined) : loadClientStatus(ctx, investigationId),
     loadCommittee(ctx, investigationId),
     loadInterviews(ctx, investigationId),
-    loadReactions(ctx, investigationId, opts.reactionsOfRoundsOf),
+    opts.withoutReactions ? Promise.resolve([]) : loadReactions(ctx, investigationId, opts.reactionsOfRoundsOf),
     loadDoc(ctx.db, investigationId),
     loadWriters(ctx, investigationId),
   ]);
@@ -83,6 +85,7 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
     committee: committee.filter((m) => !restricted.has(`committee:${m.id}`)),
     interviews: interviews.filter((i) => !restricted.has(`interviewee:${i.id}`)),
     reactions: reactions.filter((r) => !restricted.has(`reactant:${r.signerEmail}`)).map(({ signerEmail: _, ...r }) => r),
+    ...(opts.withoutReactions ? { reactionsWithheld: true } : {}),
     versionLabel: opts.versionLabel,
     status: opts.status,
     today: opts.today,

@@ -11,6 +11,7 @@ export type ReportAuditAction =
   | "report.assessed"
   | "report.request_created"
   | "report.request_handled"
+  | "report.assessment_shared"
   | "committee.member_added"
   | "committee.member_updated"
   | "committee.member_removed"
@@ -24,6 +25,7 @@ export const REPORT_AUDIT_LABELS: Record<ReportAuditAction | "member.workspace_a
   "report.assessed": "Beoordeling vastgelegd",
   "report.request_created": "Verzoek om aanvulling gedaan",
   "report.request_handled": "Verzoek om aanvulling afgehandeld",
+  "report.assessment_shared": "Beoordeling gedeeld met de ketenpartners",
   "committee.member_added": "Commissielid toegevoegd",
   "committee.member_updated": "Commissielid gewijzigd",
   "committee.member_removed": "Commissielid verwijderd",

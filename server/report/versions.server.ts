@@ -12,6 +12,7 @@ import { renderMail } from "../mail/templates.ts";
 import { transactionalMailer, type Tx } from "../rounds/support.ts";
 import type { AssessmentInput, RequestInput, SubmitVersionInput } from "./forms.server.ts";
 import { generateReport } from "./generate.server.ts";
+import { reportFilename } from "./download.server.ts";
 import { auditReport, isUniqueViolation, ReportError, sha256Hex, UUID } from "./support.server.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
@@ -56,12 +57,14 @@ export async function submitVersion(
   ctx: AppContext,
   actor: { id: string; name: string },
   investigationId: string,
-  input: Pick<SubmitVersionInput, "status" | "note">,
+  input: Pick<SubmitVersionInput, "status" | "note"> & { answersRequestId?: number | null },
   baseUrl: string,
   opts: { onProgress?: (step: string, fraction: number) => void; generate?: typeof generateReport } = {},
 ): Promise<{ id: string; number: number; sha256: string }> {
   const generate = opts.generate ?? generateReport;
   const title = await titleOf(ctx, investigationId);
+  const answers = input.answersRequestId ? await requestOf(ctx, investigationId, input.answersRequestId) : null;
+  if (input.answersRequestId && !answers) throw new ReportError("Kies een verzoek om aanvulling van dit onderzoek.", "answersRequestId", 400);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const number = await nextNumber(ctx, investigationId);
     const today = todayInAmsterdam(ctx.clock.now());
@@ -75,6 +78,9 @@ export async function submitVersion(
       purpose: "rapport indienen bij de toezichthouder",
     });
     const hash = sha256Hex(bytes);
+    // The same state for the ketenpartners (ADR 0012): stored beside it, so they read what was sent.
+    // One file for every member, so without the signed reactions: not every reader may open every round.
+    const partners = await generate(ctx, investigationId, { audience: "ketenpartners", versionLabel: `Versie ${number}`, status: input.status, today, withoutReactions: true });
     const now = ctx.clock.now();
     try {
       return await ctx.db.transaction(async (tx) => {
@@ -90,6 +96,9 @@ export async function submitVersion(
             content: model,
             sha256: hash,
             note: input.note,
+            answersRequestId: answers?.id ?? null,
+            partnersDocx: partners.bytes,
+            partnersSha256: sha256Hex(partners.bytes),
             submittedBy: actor.id,
             submittedAt: now,
           })
@@ -98,7 +107,7 @@ export async function submitVersion(
           action: "report.submitted",
           actorId: actor.id,
           investigationId,
-          details: { versionId: row.id, number, status: input.status, sha256: hash, bytes: bytes.byteLength },
+          details: { versionId: row.id, number, status: input.status, sha256: hash, bytes: bytes.byteLength, answersRequestId: answers?.id ?? null },
         });
         const mailer = transactionalMailer(ctx, tx);
         for (const t of await membersWithRole(tx, investigationId, "toezichthouder")) {
@@ -138,6 +147,11 @@ export interface VersionSummary {
   size: number;
   submittedAt: Date;
   submittedBy: string;
+  /** The request for additions this version answers. */
+  answersRequestId: number | null;
+  /** Whether the ketenpartners' variant was stored with it, and its SHA-256. */
+  hasPartnersVariant: boolean;
+  partnersSha256: string | null;
 }
 
 /** The versions of an investigation, newest first, without their bytes. */
@@ -153,12 +167,46 @@ export async function listVersions(ctx: Pick<AppContext, "db">, investigationId:
       size: sql<number>`octet_length(${schema.reportVersions.docx})`,
       submittedAt: schema.reportVersions.submittedAt,
       submittedBy: schema.users.name,
+      answersRequestId: schema.reportVersions.answersRequestId,
+      hasPartnersVariant: sql<boolean>`${schema.reportVersions.partnersDocx} is not null`,
+      partnersSha256: schema.reportVersions.partnersSha256,
     })
     .from(schema.reportVersions)
     .innerJoin(schema.users, eq(schema.users.id, schema.reportVersions.submittedBy))
     .where(eq(schema.reportVersions.investigationId, investigationId))
     .orderBy(desc(schema.reportVersions.number));
-  return rows.map((r) => ({ ...r, status: r.status as VersionStatus, size: Number(r.size) }));
+  return rows.map((r) => ({ ...r, status: r.status as VersionStatus, size: Number(r.size), hasPartnersVariant: r.hasPartnersVariant === true || String(r.hasPartnersVariant) === "true" }));
+}
+
+/** The stored report models of two versions of one investigation (for the comparison), or null for either that does not exist. */
+export async function versionContents(ctx: Pick<AppContext, "db">, investigationId: string, ids: readonly string[]) {
+  const valid = ids.filter((id) => UUID.test(id));
+  if (!valid.length) return new Map<string, { id: string; number: number; status: VersionStatus; submittedAt: Date; content: unknown; answersRequestId: number | null }>();
+  const rows = await ctx.db
+    .select({
+      id: schema.reportVersions.id,
+      number: schema.reportVersions.number,
+      status: schema.reportVersions.status,
+      submittedAt: schema.reportVersions.submittedAt,
+      content: schema.reportVersions.content,
+      answersRequestId: schema.reportVersions.answersRequestId,
+    })
+    .from(schema.reportVersions)
+    .where(and(eq(schema.reportVersions.investigationId, investigationId), inArray(schema.reportVersions.id, valid)));
+  return new Map(rows.map((r) => [r.id, { ...r, status: r.status as VersionStatus }]));
+}
+
+/** The ketenpartners' variant of a submitted version (no client identity): read-only for the members. Audited. */
+export async function downloadPartnersVersion(ctx: Pick<AppContext, "db" | "clock">, actorId: string, investigationId: string, versionId: string) {
+  if (!UUID.test(versionId)) return null;
+  const [row] = await ctx.db
+    .select({ id: schema.reportVersions.id, number: schema.reportVersions.number, docx: schema.reportVersions.partnersDocx, sha256: schema.reportVersions.partnersSha256 })
+    .from(schema.reportVersions)
+    .where(and(eq(schema.reportVersions.id, versionId), eq(schema.reportVersions.investigationId, investigationId)));
+  if (!row?.docx) return null;
+  const title = await titleOf(ctx, investigationId);
+  await auditReport(ctx.db, ctx.clock.now(), { action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number, variant: "ketenpartners" } });
+  return { filename: reportFilename(title, `Versie ${row.number}`, "ketenpartners"), bytes: new Uint8Array(row.docx), sha256: row.sha256 ?? undefined };
 }
 
 /** The stored file of one version, exactly as submitted; the download is audited (it holds client identity). */
@@ -207,6 +255,14 @@ async function versionOf(ctx: Pick<AppContext, "db">, investigationId: string, v
   return row ?? null;
 }
 
+async function requestOf(ctx: Pick<AppContext, "db">, investigationId: string, requestId: number) {
+  const [row] = await ctx.db
+    .select({ id: schema.reportRequests.id })
+    .from(schema.reportRequests)
+    .where(and(eq(schema.reportRequests.id, requestId), eq(schema.reportRequests.investigationId, investigationId)));
+  return row ?? null;
+}
+
 /** Records an assessment of one version. A later assessment adds a row: the history is kept. */
 export async function recordAssessment(ctx: Ctx, actorId: string, investigationId: string, input: AssessmentInput): Promise<string> {
   const version = await versionOf(ctx, investigationId, input.versionId);
@@ -230,6 +286,22 @@ export async function recordAssessment(ctx: Ctx, actorId: string, investigationI
       },
     });
     return row.id;
+  });
+}
+
+/** The procesbegeleider shares an assessment with the ketenpartners (issue 15): from then on they read it. Logged. */
+export async function shareAssessment(ctx: Ctx, actorId: string, investigationId: string, assessmentId: string): Promise<void> {
+  if (!UUID.test(assessmentId)) throw new ReportError("Deze beoordeling bestaat niet (meer).", undefined, 404);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: schema.reportAssessments.id, sharedAt: schema.reportAssessments.sharedAt, versionId: schema.reportAssessments.versionId })
+      .from(schema.reportAssessments)
+      .where(and(eq(schema.reportAssessments.id, assessmentId), eq(schema.reportAssessments.investigationId, investigationId)));
+    if (!row) throw new ReportError("Deze beoordeling bestaat niet (meer).", undefined, 404);
+    if (row.sharedAt) throw new ReportError("Deze beoordeling is al gedeeld met de ketenpartners.", undefined, 409);
+    await tx.update(schema.reportAssessments).set({ sharedAt: now, sharedBy: actorId }).where(eq(schema.reportAssessments.id, row.id));
+    await auditReport(tx, now, { action: "report.assessment_shared", actorId, investigationId, details: { assessmentId: row.id, versionId: row.versionId } });
   });
 }
 

@@ -114,7 +114,7 @@ describe("report page: the outline", () => {
 
     // Where it is filled in: 7a on the analysis page, 1c on the committee page, 4a at Gesprekken.
     expect(await itemOf(page, "7a").getByRole("link", { name: "Conclusies schrijven" }).getAttribute("href")).toBe(`/onderzoeken/${app.demoInvestigationId}/analyse#analyse-conclusies`);
-    expect(await itemOf(page, "1c").getByRole("link", { name: "Commissie samenstellen" }).getAttribute("href")).toBe(`/onderzoeken/${app.demoInvestigationId}/rapport/commissie`);
+    expect(await itemOf(page, "1c").getByRole("link", { name: "Commissie samenstellen" }).getAttribute("href")).toBe(`/onderzoeken/${app.demoInvestigationId}/rapport/commissie#h-commissie`);
     expect(await itemOf(page, "4a").getByRole("link", { name: "Naar Gesprekken" }).count()).toBe(1);
     expect(await itemOf(page, "7a").getByRole("button", { name: /Tekst/ }).count()).toBe(0);
 
@@ -231,7 +231,7 @@ describe("report page: statuses from the timeline follow it", () => {
         return [...events.values()].filter((e) => e.get("status") === "concept").length;
       });
     const before = await concepts();
-    const phrase = (n: number) => (n === 0 ? null : `${n} ${n === 1 ? "feit is" : "feiten zijn"} nog niet bevestigd door de organisatie.`);
+    const phrase = (n: number) => (n === 0 ? null : `${n} ${n === 1 ? "feit is" : "feiten zijn"} nog niet bevestigd door de organisatie: `);
 
     // As if a partner changed a fact on the Tijdlijn page: one confirmed fact back to concept.
     const changed = await page.evaluate(() => {

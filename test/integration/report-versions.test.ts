@@ -179,8 +179,11 @@ describe.skipIf(!hasBuild())("report versions", () => {
     expect((await c.lead.get(`${versies}/${randomUUID()}/docx`)).status).toBe(404);
     expect((await c.lead.get(`${versies}/niet-een-id/docx`)).status).toBe(404);
 
-    // The versions page: not for ketenpartners; the onderzoeker sees it without download links.
-    expect((await c.partner.get(versies)).status).toBe(403);
+    // The versions page: ketenpartners read it (issue 15, without the toezichthouder's file); the
+    // onderzoeker sees it without download links of the stored file.
+    const asPartner = await c.partner.get(versies);
+    expect(asPartner.status).toBe(200);
+    expect(await asPartner.text()).not.toContain(`${v.id}/docx`);
     expect((await c.outsider.get(versies)).status).toBe(404);
     const asOnderzoeker = await c.onderzoeker.get(versies);
     expect(asOnderzoeker.status).toBe(200);
@@ -428,8 +431,9 @@ describe.skipIf(!hasBuild())("report versions", () => {
     let release!: () => void;
     const barrier = new Promise<void>((r) => (release = r));
     // Both submits choose their number before either stores its row: one of them must retry.
-    const generate = (async (_ctx: unknown, _id: string, opts: { versionLabel: string }) => {
-      labels.push(opts.versionLabel);
+    // Each submit renders the toezichthouder's version and then the ketenpartners' variant (issue 15).
+    const generate = (async (_ctx: unknown, _id: string, opts: { versionLabel: string; audience: string }) => {
+      if (opts.audience === "toezichthouder") labels.push(opts.versionLabel);
       if (++arrived === 2) release();
       await barrier;
       const bytes = Buffer.from(`PK fake ${opts.versionLabel} ${randomUUID()}`);

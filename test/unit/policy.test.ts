@@ -45,10 +45,20 @@ const EXPECTED: Record<InvestigationAction, [boolean, boolean, boolean, boolean,
   "report.submit": /*              */ [Y, N, N, N, N, N],
   // Submitted versions: the list with assessments and requests; the stored .docx contains client
   // identity, so only the procesbegeleider and the toezichthouder download it.
-  "report.versions.view": /*       */ [Y, Y, N, Y, Y, N],
+  // Ketenpartners see the list too (issue 15), read only.
+  "report.versions.view": /*       */ [Y, Y, Y, Y, Y, N],
   "report.versions.download": /*   */ [Y, N, N, Y, Y, N],
   "report.requests.create": /*     */ [N, N, N, Y, Y, N],
   "report.requests.handle": /*     */ [Y, N, N, N, N, N],
+  // Issue 15: comparing two versions is for who assesses and who submits; the ketenpartners'
+  // variant of a version (no client identity, ADR 0012) for every member of the workspace; all
+  // assessments and the requests for everyone but the ketenpartners, who see only the assessments
+  // the procesbegeleider shared, which only the procesbegeleider does.
+  "report.versions.compare": /*    */ [Y, N, N, Y, Y, N],
+  "report.assessments.view_all": /**/ [Y, Y, N, Y, Y, N],
+  "report.requests.view": /*       */ [Y, Y, N, Y, Y, N],
+  "report.versions.download_partners": [Y, Y, Y, N, N, N],
+  "assessment.share": /*           */ [Y, N, N, N, N, N],
   // Item 1c, the calamiteitencommissie: the committee itself and the procesbegeleider.
   "committee.edit": /*             */ [Y, Y, N, N, N, N],
   // Data-subject rights and retention (issue 16): only the procesbegeleider.

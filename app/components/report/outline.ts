@@ -5,7 +5,7 @@
 import type { Checklist, ChecklistItem } from "~/domain/report/checklist.ts";
 import type { ItemStatus, ReportModel } from "~/domain/report/model.ts";
 import { narrativeStatus } from "~/domain/report/narrative.ts";
-import { fillInLinks, type FillInLink } from "~/domain/report/where.ts";
+import { fillInLinks, type FillInContext, type FillInLink } from "~/domain/report/where.ts";
 import type { FrozenBlock } from "~/domain/rounds/frozen.ts";
 
 export interface OutlineItem {
@@ -41,8 +41,9 @@ export interface LinkPermissions {
 /** Paths below /onderzoeken/<id> that need a right beyond reading the workspace. */
 function linkAllowed(link: FillInLink, may: LinkPermissions): boolean {
   if (link.path.startsWith("rapport#")) return false; // that is this page: the item's own editor
-  if (link.path === "client") return may.client;
-  if (link.path === "gegevens") return may.editInvestigation;
+  const page = link.path.split(/[?#]/)[0];
+  if (page === "client") return may.client;
+  if (page === "gegevens") return may.editInvestigation;
   return true;
 }
 
@@ -56,7 +57,13 @@ export function isLiveNarrative(item: Pick<OutlineItem, "writtenHere" | "structu
  * identity in a version without it) get no status. With no model at all (the computation failed)
  * the narrative items still get theirs from the section texts.
  */
-export function buildOutline(checklist: Checklist, model: ReportModel | null, may: LinkPermissions, sectionText: (itemId: string) => string): OutlineChapter[] {
+export function buildOutline(
+  checklist: Checklist,
+  model: ReportModel | null,
+  may: LinkPermissions,
+  sectionText: (itemId: string) => string,
+  context: FillInContext = {},
+): OutlineChapter[] {
   const byId = new Map<string, { status: ItemStatus; missing: string[] }>();
   for (const ch of model?.chapters ?? []) for (const it of ch.items) byId.set(it.id, { status: it.status, missing: it.missing });
   return checklist.groups.map((g) => ({
@@ -65,7 +72,7 @@ export function buildOutline(checklist: Checklist, model: ReportModel | null, ma
     items: checklist.items
       .filter((i) => i.group === g.number)
       .map((i) => {
-        const base = outlineItem(i, may);
+        const base = outlineItem(i, may, context);
         const computed = byId.get(i.id);
         if (computed) return { ...base, status: computed.status, missing: computed.missing };
         if (!model && isLiveNarrative(base)) return { ...base, ...narrativeStatus(sectionText(i.id)) };
@@ -74,7 +81,7 @@ export function buildOutline(checklist: Checklist, model: ReportModel | null, ma
   }));
 }
 
-function outlineItem(i: ChecklistItem, may: LinkPermissions): OutlineItem {
+function outlineItem(i: ChecklistItem, may: LinkPermissions, context: FillInContext): OutlineItem {
   return {
     id: i.id,
     heading: i.heading,
@@ -85,7 +92,7 @@ function outlineItem(i: ChecklistItem, may: LinkPermissions): OutlineItem {
     restricted: !!i.restricted,
     status: null,
     missing: [],
-    links: fillInLinks(i).filter((l) => linkAllowed(l, may)),
+    links: fillInLinks(i, context).filter((l) => linkAllowed(l, may)),
   };
 }
 

@@ -6,6 +6,8 @@ import { can, canExport, type Membership } from "~/domain/policy.ts";
 import { buildReport } from "~/domain/report/build.ts";
 import type { ReportAudience, ReportModel } from "~/domain/report/model.ts";
 import { blocksText, sectionBlocks } from "~/domain/report/narrative.ts";
+import { openFactCount } from "~/domain/report/structured.ts";
+import { readTimeline } from "~/domain/timeline/schema.ts";
 import type { FrozenBlock } from "~/domain/rounds/frozen.ts";
 import { todayInAmsterdam } from "~/domain/calendar-date.ts";
 import type { AppContext } from "../../../server/context.ts";
@@ -47,6 +49,7 @@ export async function loadReportPage(ctx: AppContext, membership: Membership, in
     for (const item of checklist.items) if (item.narrative && !item.restricted) sections[item.id] = sectionBlocks(doc, item.id);
     const chapters = buildOutline(checklist, model, { client: can(membership, "client.view"), editInvestigation: can(membership, "investigation.edit") }, (id) =>
       blocksText(sections[id] ?? []),
+      { openFacts: openFactCount(readTimeline(doc)) },
     );
     return { checklistName: checklist.name, chapters, sections, computed: model !== null };
   } finally {

@@ -1,4 +1,5 @@
-import { EVENT_FLAGS, lifeDomainLabel } from "~/domain/timeline/vocabulary.ts";
+import { OPEN_FACTS_FILTER } from "~/domain/report/where.ts";
+import { EVENT_FLAGS, EVENT_STATUSES, lifeDomainLabel } from "~/domain/timeline/vocabulary.ts";
 import { NO_FILTER, isFiltering, type TimelineFilter } from "./filters.ts";
 import type { PartyEntry, PeriodEntry } from "./types.ts";
 
@@ -61,6 +62,18 @@ export function TimelineFilters({ value, onChange, parties, periods, lifeDomains
         </select>
       </div>
       <div className="ws-filters__field">
+        <label htmlFor="flt-status">Status</label>
+        <select id="flt-status" value={value.status} onChange={(e) => set("status", e.target.value as TimelineFilter["status"])}>
+          <option value="">Alle statussen</option>
+          <option value={OPEN_FACTS_FILTER}>Niet bevestigd (concept of betwist)</option>
+          {EVENT_STATUSES.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="ws-filters__field">
         <label htmlFor="flt-domain">Leefgebied</label>
         <select id="flt-domain" value={value.lifeDomain} onChange={(e) => set("lifeDomain", e.target.value)}>
           <option value="">Alle leefgebieden</option>
@@ -72,7 +85,7 @@ export function TimelineFilters({ value, onChange, parties, periods, lifeDomains
         </select>
       </div>
       <div className="ws-filters__summary">
-        <output aria-live="polite" htmlFor="flt-text flt-party flt-period flt-flag flt-domain">
+        <output aria-live="polite" htmlFor="flt-text flt-party flt-period flt-flag flt-status flt-domain">
           {isFiltering(value) ? `${shown} van ${total} feiten` : `${total} ${total === 1 ? "feit" : "feiten"}`}
         </output>
         {isFiltering(value) ? (

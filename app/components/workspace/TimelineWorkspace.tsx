@@ -7,7 +7,7 @@ import type { TimelineEvent } from "~/domain/timeline/schema.ts";
 import { LIFE_DOMAINS } from "~/domain/timeline/vocabulary.ts";
 import { TimelineChartPanel, type ChartEvent } from "./Chart.tsx";
 import { EventEditor } from "./EventEditor.tsx";
-import { NO_FILTER, filterEvents, filterInvalid, isFiltering, type TimelineFilter } from "./filters.ts";
+import { NO_FILTER, filterEvents, filterInvalid, isFiltering, statusFilterFrom, type TimelineFilter } from "./filters.ts";
 import { errorMessage, userColor } from "./format.ts";
 import { ImportDialog } from "./ImportDialog.tsx";
 import { ConnectionBanner, PresenceList, Toast, type ToastMessage } from "./StatusBar.tsx";
@@ -68,7 +68,8 @@ export default function TimelineWorkspace({ investigationId, user, organisations
   );
   const canAdd = ownLanes.length > 0;
 
-  const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
+  // A link may open the table filtered on status (`?status=niet-bevestigd`, from the report's 5a).
+  const [filter, setFilter] = useState<TimelineFilter>(() => ({ ...NO_FILTER, status: statusFilterFrom(window.location.search) }));
   const [editor, setEditor] = useState<Editor>({ kind: "closed" });
   const [structureOpen, setStructureOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);

@@ -1,6 +1,8 @@
 // Filtering the feitenrelaas (pure; shared by table and chart so both show the same facts).
 import { eventInterval, toInterval } from "~/domain/timeline/partial-date.ts";
+import { OPEN_FACTS_FILTER } from "~/domain/report/where.ts";
 import type { EventFlags, Party } from "~/domain/timeline/schema.ts";
+import { EVENT_STATUS_KEYS, type EventStatus } from "~/domain/timeline/vocabulary.ts";
 import { fold } from "./format.ts";
 import type { EventEntry, InvalidEntry, PeriodEntry } from "./types.ts";
 
@@ -9,13 +11,29 @@ export interface TimelineFilter {
   period: string;
   flag: "" | keyof EventFlags;
   lifeDomain: string;
+  /** A status, or every fact that is not (yet) bevestigd: concept or betwist. */
+  status: StatusFilter;
   text: string;
 }
 
-export const NO_FILTER: TimelineFilter = { party: "", period: "", flag: "", lifeDomain: "", text: "" };
+export type StatusFilter = "" | EventStatus | typeof OPEN_FACTS_FILTER;
+
+export const NO_FILTER: TimelineFilter = { party: "", period: "", flag: "", lifeDomain: "", status: "", text: "" };
 
 export function isFiltering(f: TimelineFilter): boolean {
-  return !!(f.party || f.period || f.flag || f.lifeDomain || f.text.trim());
+  return !!(f.party || f.period || f.flag || f.lifeDomain || f.status || f.text.trim());
+}
+
+/** The status filter from the page's URL (`?status=betwist`, `?status=niet-bevestigd`); anything else is no filter. */
+export function statusFilterFrom(search: string): StatusFilter {
+  const v = new URLSearchParams(search).get("status") ?? "";
+  return v === OPEN_FACTS_FILTER || (EVENT_STATUS_KEYS as string[]).includes(v) ? (v as StatusFilter) : "";
+}
+
+export function matchesStatus(status: EventStatus, f: StatusFilter): boolean {
+  if (!f) return true;
+  if (f === OPEN_FACTS_FILTER) return status !== "bevestigd";
+  return status === f;
 }
 
 // Folding every event's text on each keystroke is the expensive part of a search in 2,000 facts;
@@ -49,6 +67,7 @@ export function filterEvents(
     const v = e.value;
     if (f.party && v.party !== f.party) return false;
     if (f.flag && !v.flags[f.flag]) return false;
+    if (!matchesStatus(v.status, f.status)) return false;
     if (f.lifeDomain && !v.lifeDomains.includes(f.lifeDomain)) return false;
     if (period) {
       const span = eventInterval(v.start, v.end);
@@ -65,7 +84,7 @@ export function filterEvents(
 
 /** Invalid entries cannot be matched on fields; they show unless a field filter hides everything else. */
 export function filterInvalid(entries: readonly InvalidEntry[], f: TimelineFilter): InvalidEntry[] {
-  if (f.party || f.period || f.flag || f.lifeDomain) return [];
+  if (f.party || f.period || f.flag || f.lifeDomain || f.status) return [];
   const words = fold(f.text).split(/\s+/).filter(Boolean);
   if (words.length === 0) return entries as InvalidEntry[];
   return entries.filter((e) => {

@@ -100,6 +100,8 @@ function titlePage(input: ReportInput): ReportModel["titlePage"] {
 function appendixBlocks(id: ReportAppendix["id"], input: ReportInput, facts: DocFacts, items: ReportItemContent[]): ReportBlock[] {
   switch (id) {
     case "reacties":
+      if (input.reactionsWithheld)
+        return [{ type: "note", text: "De ondertekende reacties staan niet in deze versie voor de ketenpartners. Wie voor een ronde is uitgenodigd, leest de reacties daarvan bij die ronde; de versie voor de toezichthouder bevat ze alle." }];
       return reactionBlocks(input.reactions, input.audience);
     case "bronnen": {
       const rows = citedSources(facts);

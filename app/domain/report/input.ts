@@ -81,6 +81,11 @@ export interface ReportInput {
   committee: CommitteeMember[];
   interviews: ReportInterview[];
   reactions: ReportReaction[];
+  /**
+   * The signed reactions are left out on purpose (the ketenpartners' copy of a submitted version,
+   * read by members who may not open every round; ADR 0012): Bijlage A says so instead of "none".
+   */
+  reactionsWithheld?: boolean;
   /** "Versie 3" for a submitted version, "Werkversie" for a download of the current state. */
   versionLabel: string;
   status: "concept" | "definitief";

@@ -62,6 +62,18 @@ export const dutchDay = (isoDate: string | null): string => (isoDate ? formatDut
 const dash = (s: string | null | undefined) => (s && s.trim() ? s.trim() : "—");
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** A few titles by name, the rest counted: `‘A’, ‘B’ en ‘C’` or `‘A’, ‘B’, ‘C’ en 4 meer`. */
+export function namedFew(titles: readonly string[], shown = 3): string {
+  const names = titles.map((t) => `‘${t.trim() || "zonder titel"}’`);
+  if (names.length <= shown) return names.length > 1 ? `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}` : (names[0] ?? "");
+  return `${names.slice(0, shown).join(", ")} en ${names.length - shown} meer`;
+}
+
+/** Facts not yet confirmed or disputed: what the 5a link to the timeline filters on. */
+export function openFactCount(t: Timeline): number {
+  return t.events.filter((e) => e.ok && e.value.status !== "bevestigd").length;
+}
+
 function part(blocks: ReportBlock[], missing: string[], empty: boolean): StructuredPart {
   return { status: empty ? "leeg" : missing.length ? "in_concept" : "gereed", missing, blocks };
 }
@@ -244,10 +256,10 @@ function timeline(facts: DocFacts): StructuredPart {
   if (t.events.length === 0) return part([], ["Er staan nog geen feiten op de tijdlijn."], true);
   const partyName = partyNames(t);
   const missing: string[] = [];
-  const concept = valid.filter((e) => e.status === "concept").length;
-  const disputed = valid.filter((e) => e.status === "betwist").length;
-  if (concept) missing.push(`${count(concept, "feit is", "feiten zijn")} nog niet bevestigd door de organisatie.`);
-  if (disputed) missing.push(`${count(disputed, "feit is", "feiten zijn")} betwist.`);
+  const concept = valid.filter((e) => e.status === "concept");
+  const disputed = valid.filter((e) => e.status === "betwist");
+  if (concept.length) missing.push(`${count(concept.length, "feit is", "feiten zijn")} nog niet bevestigd door de organisatie: ${namedFew(concept.map((e) => e.title))}.`);
+  if (disputed.length) missing.push(`${count(disputed.length, "feit is", "feiten zijn")} betwist: ${namedFew(disputed.map((e) => e.title))}.`);
   if (invalid) missing.push(`${count(invalid, "feit is", "feiten zijn")} ongeldig en ontbreken in het rapport.`);
 
   const rows = valid.map((e) => {
