@@ -26,6 +26,10 @@ import * as Y from "yjs";
 import { createEvent, updateEvent } from "../../app/domain/timeline/mutations.ts";
 import type { Role } from "../../test/integration/helpers/collab-harness.ts";
 import { connectPeer, type TestPeer } from "../../test/integration/helpers/collab-client.ts";
+import { connectHocuspocusPeer } from "./hocuspocus-peer.ts";
+
+/** ref: the bare y-websocket server; ours; hp: Hocuspocus 3.4 with its Database extension. */
+type ServerKind = "ref" | "ours" | "hp";
 import type { BenchClientSpec, ChildRequest, Sample, SetupReply, StopReply } from "./server-child.ts";
 import { measureWriteCheck, type WriteCheckRow } from "./write-check.ts";
 
@@ -51,7 +55,7 @@ const SECONDS = Number(option("seconds") ?? 12);
 const WARMUP = Number(option("warmup") ?? 3);
 const RATE = Number(option("rate") ?? 2);
 const DBS = list(option("db"), "pglite") as ("pglite" | "postgres")[];
-const SERVERS = list(option("servers"), "ref,ours") as ("ref" | "ours")[];
+const SERVERS = list(option("servers"), "ref,ours") as ServerKind[];
 const KP = option("ketenpartner") ?? "50x1";
 /**
  * Extra configurations at another rate, "<clients>x<docs>@<edits/s per client>": 200 clients in one
@@ -92,7 +96,7 @@ interface Child {
   request<T>(msg: Request, timeoutMs?: number): Promise<T>;
 }
 
-async function startChild(server: "ours" | "ref", db: "pglite" | "postgres", name: string): Promise<Child> {
+async function startChild(server: ServerKind, db: "pglite" | "postgres", name: string): Promise<Child> {
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_SERVER: server };
   if (Object.keys(OURS_LIMITS).length) env.BENCH_LIMITS = JSON.stringify(OURS_LIMITS);
   if (db !== "postgres") delete env.TEST_DATABASE_URL;
@@ -152,7 +156,7 @@ async function startChild(server: "ours" | "ref", db: "pglite" | "postgres", nam
 // ------------------------------------------------------------------ one run
 
 interface RunConfig {
-  server: "ours" | "ref";
+  server: ServerKind;
   db: "pglite" | "postgres";
   clients: number;
   docs: number;
@@ -217,7 +221,7 @@ interface Peer {
 
 async function runOnce(cfg: RunConfig): Promise<RunResult> {
   const wall0 = performance.now();
-  const child = await startChild(cfg.server, cfg.db, `${cfg.server === "ref" ? "ref" : `ours-${cfg.db}`}-${cfg.clients}x${cfg.docs}-${cfg.role}`);
+  const child = await startChild(cfg.server, cfg.db, `${cfg.server === "ref" ? "ref" : `${cfg.server}-${cfg.db}`}-${cfg.clients}x${cfg.docs}-${cfg.role}`);
   const peers: Peer[] = [];
   let dataDir: string | undefined;
   try {
@@ -259,7 +263,10 @@ async function runOnce(cfg: RunConfig): Promise<RunResult> {
 
     const t0 = performance.now();
     for (const spec of setup.clients) {
-      const peer = connectPeer({ wsUrl: setup.wsUrl, origin: setup.origin }, spec.investigationId, spec.cookie ? { cookie: spec.cookie } : null);
+      const peer =
+        cfg.server === "hp"
+          ? connectHocuspocusPeer({ wsUrl: setup.wsUrl }, spec.investigationId)
+          : connectPeer({ wsUrl: setup.wsUrl, origin: setup.origin }, spec.investigationId, spec.cookie ? { cookie: spec.cookie } : null);
       peer.provider.awareness.setLocalStateField("user", { name: `Client ${spec.index}` });
       const p: Peer = {
         spec,
@@ -336,7 +343,7 @@ async function runOnce(cfg: RunConfig): Promise<RunResult> {
       p.seq++;
       const sentAt = performance.now();
       const title = `c${p.spec.index}#${p.seq}@${sentAt.toFixed(3)}`;
-      const ctx = { userId: `bench-${p.spec.index}` };
+      const ctx = { userId: p.spec.userId ?? `bench-${p.spec.index}` };
       if (p.seq % 5 === 0) createEvent(p.peer.doc, { title, party: p.spec.partyId, start: "2024-02-01", kind: "contact" }, ctx);
       else updateEvent(p.peer.doc, p.spec.eventId, { title }, ctx);
       if (sentAt >= windowStart && sentAt <= windowEnd) {
@@ -481,7 +488,7 @@ function errorsOf(r: RunResult): number {
 function line(r: RunResult): string {
   const tx = r.stop.transactions;
   return [
-    `${r.server === "ours" ? `ours${Object.keys(OURS_LIMITS).length ? "*" : ""}/${r.db}` : "ref"}${r.role === "ketenpartner" ? " kp" : ""}`.padEnd(17),
+    `${r.server === "ours" ? `ours${Object.keys(OURS_LIMITS).length ? "*" : ""}/${r.db}` : r.server === "hp" ? `hp/${r.db}` : "ref"}${r.role === "ketenpartner" ? " kp" : ""}`.padEnd(17),
     `${r.clients}×${r.docs}${r.rate !== RATE ? `@${r.rate}` : ""}`.padEnd(11),
     `${f(r.latency.p50)} / ${f(r.latency.p99)} / ${f(r.latency.max, 0)}`.padEnd(22),
     `${f(r.editsSeenPerSec, 0)}`.padStart(7),
@@ -539,9 +546,11 @@ async function main() {
       else for (const db of DBS) once.push({ server, db, clients, docs, role: "onderzoeker", rate });
     }
   }
-  if (KP !== "none" && SERVERS.includes("ours")) {
+  if (KP !== "none") {
     const [c, d] = KP.split("x").map(Number);
-    for (const db of DBS) once.push({ server: "ours", db, clients: c, docs: d, role: "ketenpartner", rate: RATE });
+    // Hocuspocus has no roles: the same clients, each editing its own lane, without a write check.
+    for (const server of ["ours", "hp"] as const)
+      if (SERVERS.includes(server)) for (const db of DBS) once.push({ server, db, clients: c, docs: d, role: "ketenpartner", rate: RATE });
   }
   for (let repeat = 0; repeat < REPEAT; repeat++) for (const cfg of once) plan.push({ ...cfg, repeat });
   if (skipped.length) console.log(`Skipped (fewer than 2 clients per document): ${skipped.join(", ")}`);
@@ -600,12 +609,35 @@ async function main() {
         ].join(" "),
       );
     }
-    for (const kp of results.filter((r) => r.role === "ketenpartner" && r.db === db)) {
+    for (const kp of results.filter((r) => r.server === "ours" && r.role === "ketenpartner" && r.db === db)) {
       const same = results.find((r) => r.server === "ours" && r.db === db && r.role === "onderzoeker" && sameConfig(r, kp) && r.repeat === kp.repeat);
       console.log(
         `ketenpartners ${kp.clients}×${kp.docs} (write check on every update): p50/p99/max ${f(kp.latency.p50)}/${f(kp.latency.p99)}/${f(kp.latency.max, 0)} ms, ` +
           `server CPU ${f(kp.serverCpuPct, 0)}%` +
           (same ? `; onderzoekers same run: ${f(same.latency.p50)}/${f(same.latency.p99)}/${f(same.latency.max, 0)} ms, server CPU ${f(same.serverCpuPct, 0)}%` : ""),
+      );
+    }
+  }
+
+  // Ours against Hocuspocus 3.4 (issue 13's goal: p99 ≤ Hocuspocus'), same configurations, same passes.
+  for (const db of SERVERS.includes("hp") && SERVERS.includes("ours") ? DBS : []) {
+    console.log(`\nSummary (${db}): ours vs Hocuspocus 3.4 + Database extension, p50/p99/max ms${REPEAT > 1 ? `, medians of ${REPEAT} passes` : ""}`);
+    const hpRuns = results.filter((r) => r.server === "hp" && r.db === db && r.repeat === 0);
+    for (const cfg of hpRuns) {
+      const pick = (server: ServerKind) => results.filter((r) => r.server === server && r.db === db && r.role === cfg.role && sameConfig(r, cfg));
+      const [ours, hps] = [pick("ours"), pick("hp")];
+      if (ours.length === 0) continue;
+      const m = (rs: RunResult[], f0: (r: RunResult) => number) => median(rs.map(f0));
+      const ratios = ours.map((o) => {
+        const h = hps.find((r) => r.repeat === o.repeat);
+        return h ? o.latency.p99 / h.latency.p99 : NaN;
+      });
+      console.log(
+        `${cfg.clients}×${cfg.docs}${cfg.role === "ketenpartner" ? " kp" : ""}`.padEnd(12) +
+          ` ours ${f(m(ours, (r) => r.latency.p50))}/${f(m(ours, (r) => r.latency.p99))}/${f(m(ours, (r) => r.latency.max), 0)}` +
+          `  hp ${f(m(hps, (r) => r.latency.p50))}/${f(m(hps, (r) => r.latency.p99))}/${f(m(hps, (r) => r.latency.max), 0)}` +
+          `  p99 ours/hp ${f(median(ratios), 2)}×  errors ours/hp ${ours.reduce((n, r) => n + errorsOf(r), 0)}/${hps.reduce((n, r) => n + errorsOf(r), 0)}` +
+          (REPEAT > 1 ? `  (ratios: ${ratios.map((x) => f(x, 2)).join(", ")})` : ""),
       );
     }
   }

@@ -6,6 +6,9 @@
 //                      harness: session cookies, membership check, write check, log-before-broadcast
 //                      into PGlite in a fresh temp folder, or into a fresh PostgreSQL database when
 //                      TEST_DATABASE_URL is set (test/integration/helpers/test-db.ts).
+//   BENCH_SERVER=hp    Hocuspocus 3.4 (@hocuspocus/server) with its Database extension, storing each
+//                      document's state in a table of the same kind of database as ours (PGlite or
+//                      PostgreSQL), with its default debounce (2 s, at most 10 s); no authentication.
 //   BENCH_SERVER=ref   the bare reference: @y/websocket-server's setupWSConnection (vendored, see
 //                      reference/utils.js) on a plain http server with ws 8; no auth, no persistence.
 //
@@ -14,6 +17,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { WebSocketServer } from "ws";
+import { Server as HocuspocusServer } from "@hocuspocus/server";
+import { Database as HocuspocusDatabase } from "@hocuspocus/extension-database";
+import { rawQuery } from "../../db/raw-query.ts";
 import * as Y from "yjs";
 import { schema } from "../../db/client.ts";
 import type { CollabLimits } from "../../server/collab/index.ts";
@@ -31,6 +37,8 @@ export type ChildRequest =
 export interface BenchClientSpec extends SeededClient {
   /** Session cookie (ours) or null (reference). */
   cookie: string | null;
+  /** Ours: the member's user id, which the write check requires in createdBy/updatedBy (ADR 0008). */
+  userId?: string;
 }
 
 export interface SetupReply {
@@ -73,12 +81,13 @@ export interface StopReply {
   logs: string[];
 }
 
-const kind = process.env.BENCH_SERVER === "ref" ? "ref" : "ours";
+const kind = process.env.BENCH_SERVER === "ref" ? "ref" : process.env.BENCH_SERVER === "hp" ? "hp" : "ours";
 const eld = monitorEventLoopDelay({ resolution: 1 });
 eld.enable();
 
 let ours: { srv: CollabTestServer; db: TestDatabase } | null = null;
 let ref: { server: Server; wss: WebSocketServer } | null = null;
+let hp: { server: HocuspocusServer; db: TestDatabase } | null = null;
 /** Wall time of every database transaction, by the server function that ran it. */
 const txTimes = new Map<string, number[]>();
 const TX_KINDS = ["appendLogBatches", "appendChanges", "summariseLog", "writeEventChanges", "writeProjection", "writeAnalysisProjection", "writeSnapshot", "loadState"];
@@ -132,7 +141,7 @@ async function setup(req: Extract<ChildRequest, { type: "setup" }>): Promise<Set
       await writeSnapshot(srv.ctx.db, inv, seed.update, 0, new Date());
       for (const c of seed.clients) {
         const user = await addMember(srv.ctx, inv, req.role, `Client ${c.index}`, req.role === "ketenpartner" ? c.organisationId : null);
-        clients.push({ ...c, cookie: user.cookie });
+        clients.push({ ...c, cookie: user.cookie, userId: user.userId });
       }
     }
     txTimes.clear();
@@ -143,6 +152,43 @@ async function setup(req: Extract<ChildRequest, { type: "setup" }>): Promise<Set
       database: db.handle.kind,
       dataDir: db.dataDir,
     };
+  }
+
+  if (kind === "hp") {
+    const db = await openTestDatabase({ persistent: true });
+    const q = <T,>(text: string, params: unknown[] = []) => rawQuery<T>(db.handle.db, text, params);
+    await q(`create table if not exists hocuspocus_documents (name text primary key, state bytea not null)`);
+    const clients: BenchClientSpec[] = [];
+    for (const indexes of byDoc) {
+      const inv = crypto.randomUUID();
+      const seed = seedDocument(inv, indexes);
+      // Stored before the first connect, like ours: its Database extension fetches it on load.
+      await q(`insert into hocuspocus_documents (name, state) values ($1, $2::bytea)`, [inv, Buffer.from(seed.update)]);
+      for (const c of seed.clients) clients.push({ ...c, cookie: null });
+    }
+    const server = new HocuspocusServer({
+      address: "127.0.0.1",
+      port: 0,
+      quiet: true,
+      extensions: [
+        new HocuspocusDatabase({
+          fetch: async ({ documentName }) => {
+            const [row] = await q<{ state: Uint8Array }>(`select state from hocuspocus_documents where name = $1`, [documentName]);
+            return row ? new Uint8Array(row.state) : null;
+          },
+          store: async ({ documentName, state }) => {
+            await q(
+              `insert into hocuspocus_documents (name, state) values ($1, $2::bytea) on conflict (name) do update set state = excluded.state`,
+              [documentName, Buffer.from(state)],
+            );
+          },
+        }),
+      ],
+    });
+    await server.listen();
+    hp = { server, db };
+    const port = server.address.port;
+    return { wsUrl: `ws://127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, clients: clients.sort((a, b) => a.index - b.index), database: db.handle.kind, dataDir: db.dataDir };
   }
 
   // Reference: documents are created on the first connect; the initializor gives each its seed.
@@ -185,8 +231,8 @@ function sample(gc: boolean): Sample {
     at: performance.now(),
     mem: process.memoryUsage(),
     cpu: process.cpuUsage(),
-    openDocs: ours ? ours.srv.collab.openDocs() : refDocs.size,
-    connections: ours ? ours.srv.collab.stats().connections : (ref?.wss.clients.size ?? 0),
+    openDocs: ours ? ours.srv.collab.openDocs() : hp ? hp.server.hocuspocus.getDocumentsCount() : refDocs.size,
+    connections: ours ? ours.srv.collab.stats().connections : hp ? hp.server.hocuspocus.getConnectionsCount() : (ref?.wss.clients.size ?? 0),
     eld: { p50: ms(eld.percentile(50)), p99: ms(eld.percentile(99)), max: ms(eld.max) },
   };
   eld.reset();
@@ -211,6 +257,11 @@ async function stop(): Promise<StopReply> {
     await ours.srv.close();
     await ours.db.cleanup();
     return reply;
+  }
+  if (hp) {
+    await hp.server.destroy(); // stores every open document first
+    await hp.db.cleanup();
+    return { counters: null, transactions: null, logs: [] };
   }
   if (ref) {
     for (const ws of ref.wss.clients) ws.terminate();
