@@ -6,19 +6,22 @@ import { startApp, type RunningApp } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { Clock } from "../../server/context.ts";
 import { seedDemo, type DemoOptions } from "../../db/seed.ts";
+import { copyPgliteTemplate, createDatabaseFromTemplate } from "./template-database.ts";
 
 /**
- * A fresh, empty database for one test file: a new database on the server named by
- * TEST_DATABASE_URL when set (real PostgreSQL), otherwise PGlite in a temporary folder.
+ * A fresh, migrated database for one test file, copied from the template
+ * (test/support/template-database.ts): a new database on the server named by TEST_DATABASE_URL
+ * when set (real PostgreSQL), otherwise PGlite in a temporary folder.
  */
 export async function freshDatabase(): Promise<{ databaseUrl?: string; dataDir: string; drop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "ketenlijn-test-"));
   const admin = process.env.TEST_DATABASE_URL;
-  if (!admin) return { dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  if (!admin) {
+    await copyPgliteTemplate(dataDir);
+    return { dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
   const name = `ketenlijn_test_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const sql = postgres(admin, { max: 1, onnotice: () => {} });
-  await sql.unsafe(`CREATE DATABASE ${name}`);
-  await sql.end();
+  await createDatabaseFromTemplate(admin, name);
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return {

@@ -3,12 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "../../db/client.ts";
+import { copyPgliteTemplate, createDatabaseFromTemplate, ensurePgliteTemplate } from "./template-database.ts";
 
 /**
- * A fresh, migrated database for one test file.
+ * A fresh, migrated database for one test file: a copy of the migrated template
+ * (test/support/template-database.ts), not migrated afresh.
  *
  * - `TEST_DATABASE_URL` set (a PostgreSQL URL whose user may CREATE DATABASE): a new database
- *   `kl_test_<random>` is created on that server; `url` points at it; cleanup drops it.
+ *   `kl_test_<random>` is created on that server from the template; `url` points at it; cleanup drops it.
  * - Otherwise embedded PGlite: in memory, or with `{ persistent: true }` in a fresh temp folder
  *   (`dataDir`), so a test can close it and open it again (restarts, crashes); cleanup removes it.
  *
@@ -46,8 +48,8 @@ export async function openTestDatabase(opts: { persistent?: boolean } = {}): Pro
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const name = `kl_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    await createDatabaseFromTemplate(serverUrl, name);
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE "${name}"`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     const open = async () => track(await openDatabase({ databaseUrl: url.toString(), dataDir: "unused" }));
@@ -64,7 +66,8 @@ export async function openTestDatabase(opts: { persistent?: boolean } = {}): Pro
   }
 
   if (!opts.persistent) {
-    const handle = track(await openDatabase({ dataDir: "memory://" }));
+    const { dump } = await ensurePgliteTemplate();
+    const handle = track(await openDatabase({ dataDir: "memory://", loadDataDir: dump }));
     return {
       handle,
       reopen: () => Promise.reject(new Error("an in-memory test database cannot be reopened; use { persistent: true }")),
@@ -73,6 +76,7 @@ export async function openTestDatabase(opts: { persistent?: boolean } = {}): Pro
   }
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "kl-test-db-"));
+  await copyPgliteTemplate(dataDir);
   const open = async () => track(await openDatabase({ dataDir }));
   return {
     handle: await open(),
