@@ -71,10 +71,11 @@ export async function loginBySession(page: Page, app: { url: string; ctx: AppCon
 }
 
 /**
- * A marker instead of a fixed sleep before asserting that something did not happen: `from` (the
- * page that sent the forged or refused change) sets a presence field after it, and this waits until
- * `to` has received it. Sent later on the same socket, it reaches `to` after anything the change
- * would have caused there. Both pages need the collab test hook (`?test=1`).
+ * A marker instead of a fixed sleep before asserting that something did not happen: `from` sets a
+ * presence field, and this waits until `to` has received it. `from` is the page that sent the
+ * forged change (its next message on the same socket), or, when the server closed that socket on
+ * refusing it, any other page once the refusal was shown. Either way the marker reaches `to` after
+ * anything the change could have caused there. Both pages need the collab test hook (`?test=1`).
  */
 export async function sendCollabMarker(from: Page, to: Page, timeoutMs = 10_000): Promise<void> {
   const marker = `marker-${Math.random().toString(36).slice(2, 10)}`;
