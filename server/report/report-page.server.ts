@@ -8,9 +8,9 @@ import type { ReportAudience, ReportModel } from "~/domain/report/model.ts";
 import { blocksText, sectionBlocks } from "~/domain/report/narrative.ts";
 import type { FrozenBlock } from "~/domain/rounds/frozen.ts";
 import { todayInAmsterdam } from "~/domain/calendar-date.ts";
-import type { AppContext } from "../../../server/context.ts";
-import { loadReportInput } from "../../../server/report/load.server.ts";
-import { buildOutline, type OutlineChapter } from "./outline.ts";
+import type { AppContext } from "../context.ts";
+import { loadReportInput } from "./load.server.ts";
+import { buildOutline, type OutlineChapter } from "~/domain/report/outline.ts";
 
 export interface ReportPageData {
   checklistName: string;
