@@ -15,7 +15,7 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          globalSetup: ["test/global-build.ts"],
+          globalSetup: ["test/global-build.ts", "test/support/template-database.ts"],
         },
       },
       {
@@ -28,7 +28,7 @@ export default defineConfig({
           hookTimeout: 240_000,
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
-          globalSetup: ["test/global-build.ts"],
+          globalSetup: ["test/global-build.ts", "test/support/template-database.ts"],
         },
       },
     ],

@@ -28,9 +28,10 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 /**
  * Opens PostgreSQL when a URL is given, otherwise an embedded PGlite database in a thread of its
  * own (file-backed in dataDir, or in memory when dataDir is "memory://").
- * Migrations run every time: they are idempotent.
+ * Migrations run every time: they are idempotent. `loadDataDir` (in memory only, for tests): a dump
+ * of a data folder to start from, e.g. one already migrated.
  */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; loadDataDir?: string }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const sql = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(sql, { schema });
@@ -39,7 +40,10 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   }
   if (opts.dataDir !== "memory://") mkdirSync(opts.dataDir, { recursive: true });
   // In a worker thread, so its statements do not hold up the server's thread (ADR 0007).
-  const client = new PGliteThread(opts.dataDir === "memory://" ? null : path.resolve(opts.dataDir, "pglite"));
+  const client =
+    opts.dataDir === "memory://"
+      ? new PGliteThread(null, { loadDataDir: opts.loadDataDir })
+      : new PGliteThread(path.resolve(opts.dataDir, "pglite"));
   await client.waitReady;
   const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   await migratePglite(db, { migrationsFolder });

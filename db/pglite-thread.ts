@@ -22,10 +22,10 @@ export class PGliteThread {
   private nextId = 1;
   private stopped: Error | null = null;
 
-  /** `dataDir` null: in memory. */
-  constructor(dataDir: string | null) {
+  /** `dataDir` null: in memory; then `loadDataDir` names a dump (dumpDataDir's tar) to start from. */
+  constructor(dataDir: string | null, opts: { loadDataDir?: string } = {}) {
     this.failed = new Promise((resolve) => (this.reportFailure = resolve));
-    this.worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), { workerData: { dataDir } });
+    this.worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), { workerData: { dataDir, loadDataDir: opts.loadDataDir } });
     // Like PGlite in the main thread, an idle database does not keep the process alive.
     this.worker.unref();
     this.waitReady = new Promise((resolve, reject) => {

@@ -1,9 +1,15 @@
 // The embedded PGlite database in a thread of its own (db/pglite-thread.ts is the other side).
 // Plain JavaScript so it loads the same under node, tsx and vitest.
+import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 
-const pg = workerData.dataDir ? new PGlite(workerData.dataDir) : new PGlite();
+// loadDataDir (tests only): an in-memory database that starts from a dump instead of initdb.
+const pg = workerData.dataDir
+  ? new PGlite(workerData.dataDir)
+  : workerData.loadDataDir
+    ? new PGlite({ loadDataDir: new Blob([readFileSync(workerData.loadDataDir)]) })
+    : new PGlite();
 /** Open transactions by id: their PGlite transaction object and how to end them. */
 const transactions = new Map();
 let nextTx = 1;

@@ -3,7 +3,7 @@ import { hashPassword } from "../server/auth/passwords.ts";
 import type { AppContext } from "../server/context.ts";
 import { syncDeadlinePlan } from "../server/deadlines.ts";
 import { findOrCreateOrganisation } from "../server/members.ts";
-import { addDays, addWerkdagen, todayInAmsterdam } from "../app/domain/workdays.ts";
+import { addDays, addWerkdagen, todayInAmsterdam } from "../app/domain/workdays.server.ts";
 import * as Y from "yjs";
 import { fillDemoAnalysis } from "../app/domain/analysis/demo-analysis.ts";
 import { fillDemoReport } from "../app/domain/report/demo-report.ts";

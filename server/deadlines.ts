@@ -1,7 +1,7 @@
 import { and, asc, eq, notInArray } from "drizzle-orm";
 import { schema } from "../db/client.ts";
 import { defaultDeadlinePlan, deadlineStatus, describeRelative, nextDue, type DeadlineState } from "../app/domain/deadline-plan.ts";
-import { todayInAmsterdam } from "../app/domain/workdays.ts";
+import { todayInAmsterdam } from "../app/domain/workdays.server.ts";
 import { audit } from "./audit.ts";
 import type { AppContext } from "./context.ts";
 

@@ -1,5 +1,5 @@
 // Calendar dates (YYYY-MM-DD, meant in Europe/Amsterdam): parsing, arithmetic, Dutch formatting.
-// Kept apart from workdays.ts so browser bundles do not pull in the holiday tables.
+// Kept apart from workdays.server.ts so browser bundles do not pull in the holiday tables.
 
 export type CalendarDate = string;
 

@@ -3,7 +3,7 @@
  * status logic shown on the dashboard. Per investigation the plan can be
  * changed; these are only the starting values.
  */
-import { addWeeks, addWerkdagen, daysBetween, type CalendarDate } from "./workdays.ts";
+import { addWeeks, addWerkdagen, daysBetween, type CalendarDate } from "./workdays.server.ts";
 
 export type DeadlineKey =
   | "melding"

@@ -1,7 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { DeadlineBadge } from "~/components/DeadlineBadge.tsx";
-import { VERSION_STATUS_LABELS } from "~/components/report/versions/labels.ts";
+import { VERSION_STATUS_LABELS } from "~/domain/report/version-labels.ts";
 import { PHASES, type Phase } from "~/domain/investigation-fields.ts";
 import { can, canCreateInvestigation } from "~/domain/policy.ts";
 import { ROLE_LABELS } from "~/domain/roles.ts";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-history-version";
 import historyCss from "~/components/history/history.css?url";
 import { canManageVersions } from "~/components/history/permissions.ts";
-import { formatAmsterdam, personName, userNames } from "~/components/history/history.server.ts";
+import { formatAmsterdam, personName, userNames } from "../../server/history/history.server.ts";
 import { eventWhen } from "~/components/workspace/format.ts";
 import { readMeasures, readNodes } from "~/domain/analysis/index.ts";
 import { readTimeline } from "~/domain/timeline/schema.ts";

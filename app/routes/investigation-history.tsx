@@ -5,7 +5,7 @@ import historyCss from "~/components/history/history.css?url";
 import { canManageVersions } from "~/components/history/permissions.ts";
 import { TextField } from "~/components/Field.tsx";
 import { notFound, formValues, requireInvestigation } from "~/lib/guards.server.ts";
-import { changesPage, describeEntity, formatAmsterdam, personName, userNames } from "~/components/history/history.server.ts";
+import { changesPage, describeEntity, formatAmsterdam, personName, userNames } from "../../server/history/history.server.ts";
 import { loadDoc } from "../../server/collab/persistence.ts";
 import { createVersion, listVersions } from "../../server/collab/versions.ts";
 

@@ -8,7 +8,7 @@ import type { Route } from "./+types/investigation-report-versions";
 import { ExportPanel } from "~/components/report/ExportPanel.tsx";
 import reportCss from "~/components/report/report.css?url";
 import { AssessmentForm } from "~/components/report/versions/AssessmentForm.tsx";
-import { ASPECT_LABELS, ASSESSMENT_ASPECTS, shortSha, VERDICT_LABELS, VERSION_STATUS_LABELS, type Verdict } from "~/components/report/versions/labels.ts";
+import { ASPECT_LABELS, ASSESSMENT_ASPECTS, shortSha, VERDICT_LABELS, VERSION_STATUS_LABELS, type Verdict } from "~/domain/report/version-labels.ts";
 import versionsCss from "~/components/report/versions/versions.css?url";
 import { fieldErrors } from "~/domain/forms.ts";
 import { can, canExport } from "~/domain/policy.ts";

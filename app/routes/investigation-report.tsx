@@ -1,6 +1,6 @@
 // Rapport (issue 6): the Bijlage 1 checklist as an outline with the status of every item, what is
 // still missing and where it is filled in; the narrative sections written live together; the
-// .docx export. The completeness comes from the server (app/components/report/report-page.server.ts);
+// .docx export. The completeness comes from the server (server/report/report-page.server.ts);
 // the texts are edited in the investigation's Y.Doc (app/components/report/ReportWorkspace.tsx).
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-report";
@@ -9,7 +9,7 @@ import reportStyles from "~/components/report/report.css?url";
 import liveStatusStyles from "~/components/workspace/live-status.css?url";
 import { can } from "~/domain/policy.ts";
 import { requireInvestigation } from "~/lib/guards.server.ts";
-import { exportAudiences, loadReportPage } from "~/components/report/report-page.server.ts";
+import { exportAudiences, loadReportPage } from "../../server/report/report-page.server.ts";
 import { getInvestigation } from "../../server/investigations.ts";
 
 export const links: Route.LinksFunction = () => [

@@ -7,7 +7,7 @@ import { documentChoiceSchema, linkInviteeSchema, type LinkInviteeInput } from "
 import { interviewTitle } from "~/domain/rounds/freeze.ts";
 import { RELATION_SUGGESTIONS } from "~/domain/rounds/kinds.ts";
 import { roundDeadline } from "~/domain/rounds/terms.ts";
-import { todayInAmsterdam } from "~/domain/workdays.ts";
+import { todayInAmsterdam } from "~/domain/workdays.server.ts";
 import { readForm, requireInvestigation } from "~/lib/guards.server.ts";
 import { listInterviews } from "../../server/rounds/interviews.ts";
 import { invitableMembers, openRound } from "../../server/rounds/rounds.ts";

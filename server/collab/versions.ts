@@ -73,11 +73,14 @@ export interface ChangeInfo {
   updates: number;
 }
 
-/** Who changed which entities when, newest first (survives compaction of the update log). */
+/**
+ * Who changed which entities when, newest first (survives compaction of the update log). The one
+ * query of the change log: the Geschiedenis page takes its pages from it (`offset`).
+ */
 export async function listChanges(
   ctx: Pick<AppContext, "db">,
   investigationId: string,
-  opts: { limit?: number; beforeId?: number } = {},
+  opts: { limit?: number; beforeId?: number; offset?: number } = {},
 ): Promise<ChangeInfo[]> {
   const where = opts.beforeId
     ? and(eq(schema.collabChanges.investigationId, investigationId), lt(schema.collabChanges.id, opts.beforeId))
@@ -93,5 +96,6 @@ export async function listChanges(
     .from(schema.collabChanges)
     .where(where)
     .orderBy(desc(schema.collabChanges.id))
-    .limit(Math.min(opts.limit ?? 100, 1000));
+    .limit(Math.min(opts.limit ?? 100, 1000))
+    .offset(opts.offset ?? 0);
 }

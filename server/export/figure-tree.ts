@@ -1,6 +1,6 @@
 // Causal tree figure for item 7a (PRISMA): the top event at the top, causes beneath, the root
 // causes (basisoorzaken) on the bottom row with their ECM code, recovery factors on their own
-// side. The layout is the workspace's own (app/components/analysis/layout.ts) and so are the
+// side. The layout is the workspace's own (app/domain/analysis/layout.ts) and so are the
 // node colours (visual.ts), so the report shows the picture the team worked on.
 //
 // A tree too wide for a landscape page at a readable scale is split: an overview (the top event
@@ -9,8 +9,8 @@
 // split the same way one level down.
 import { ecmCatalog } from "../../app/domain/analysis/catalog.ts";
 import { resolveTree, type NodeData, type ResolvedTree, type TreeNode } from "../../app/domain/analysis/tree.ts";
-import { layoutTree, type LayoutOptions, type TreeLayout } from "../../app/components/analysis/layout.ts";
-import { GROUP_COLORS, kindLabel, nodeStyle, type NodeStyle } from "../../app/components/analysis/visual.ts";
+import { layoutTree, type LayoutOptions, type TreeLayout } from "../../app/domain/analysis/layout.ts";
+import { GROUP_COLORS, kindLabel, nodeStyle, type NodeStyle } from "../../app/domain/analysis/visual.ts";
 import type { CausalTreeFigure } from "../../app/domain/report/model.ts";
 import { esc, fit, n, svgOpen, wrap, type SvgImage } from "./svg.ts";
 

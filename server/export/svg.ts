@@ -1,6 +1,6 @@
 // Small helpers for the report's SVG figures: escaping (all text in a figure is user content),
 // number formatting, the font stack and a width estimate for wrapping. Pure.
-import { approximateMeasure, wrapText, type Measure } from "../../app/components/analysis/layout.ts";
+import { approximateMeasure, wrapText, type Measure } from "../../app/domain/analysis/layout.ts";
 
 /** Liberation Sans has Arial's metrics; Word shows Arial, LibreOffice and resvg Liberation Sans. */
 export const FIGURE_FONT = "Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif";

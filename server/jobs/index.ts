@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { schema } from "../../db/client.ts";
-import { todayInAmsterdam } from "../../app/domain/workdays.ts";
+import { todayInAmsterdam } from "../../app/domain/workdays.server.ts";
 import { reminderDate } from "../../app/domain/rounds/terms.ts";
 import type { AppContext } from "../context.ts";
 import { purgeExpiredInvestigations } from "../privacy/retention.ts";

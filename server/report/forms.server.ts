@@ -1,7 +1,7 @@
 // Form schemas of the report pages (committee, submitting, assessing, requests), with Dutch
 // messages. Used by the actions; the pages show the messages next to the fields.
 import { z } from "zod";
-import { ASSESSMENT_ASPECTS, VERSION_STATUSES } from "../../app/components/report/versions/labels.ts";
+import { ASSESSMENT_ASPECTS, VERSION_STATUSES } from "../../app/domain/report/version-labels.ts";
 
 const text = (max: number) => z.string().trim().max(max, `Hooguit ${max} tekens.`).default("");
 

@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, max, sql } from "drizzle
 import { alias } from "drizzle-orm/pg-core";
 import { schema, type Database } from "../../db/client.ts";
 import { formatDutchDate, todayInAmsterdam } from "../../app/domain/calendar-date.ts";
-import { VERSION_STATUS_LABELS, type VersionStatus } from "../../app/components/report/versions/labels.ts";
+import { VERSION_STATUS_LABELS, type VersionStatus } from "../../app/domain/report/version-labels.ts";
 import type { AppContext } from "../context.ts";
 import { renderMail } from "../mail/templates.ts";
 import { transactionalMailer, type Tx } from "../rounds/support.ts";

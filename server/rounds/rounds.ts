@@ -10,7 +10,7 @@ import type { LinkInviteeInput } from "../../app/domain/rounds/forms.ts";
 import { DISPOSITIONS, ROUND_KINDS, type DispositionKind, type RoundKind, type RoundState } from "../../app/domain/rounds/kinds.ts";
 import { deadlineInstant, dispositionCounts, extensionProblem, formatInstant, linkState, linkValidUntil, roundState, type LinkState } from "../../app/domain/rounds/state.ts";
 import { roundDeadline } from "../../app/domain/rounds/terms.ts";
-import { todayInAmsterdam } from "../../app/domain/workdays.ts";
+import { todayInAmsterdam } from "../../app/domain/workdays.server.ts";
 import { loadDoc } from "../collab/persistence.ts";
 import type { AppContext } from "../context.ts";
 import { renderMail } from "../mail/templates.ts";

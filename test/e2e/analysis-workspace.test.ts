@@ -19,7 +19,7 @@ import { hashPassword } from "../../server/auth/passwords.ts";
 import { startSession } from "../../server/auth/sessions.ts";
 import { connectPeer, synced, waitFor } from "../integration/helpers/collab-client.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs, seriousAxeViolations } from "./browser.ts";
+import { launchBrowser, loginBySession, seriousAxeViolations } from "./browser.ts";
 
 const BEGELEIDER = "begeleider@demo.ketenlijn.nl";
 const ONDERZOEKER = "onderzoeker@demo.ketenlijn.nl";
@@ -57,7 +57,7 @@ async function newPage(email: string, viewport = { width: 1280, height: 800 }): 
   contexts.push(context);
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error(`[${email}] pageerror: ${e.message}`));
-  await loginAs(page, app.url, email);
+  await loginBySession(page, app, email);
   return page;
 }
 

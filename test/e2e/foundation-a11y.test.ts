@@ -7,7 +7,7 @@ import { schema } from "../../db/client.ts";
 import { hashPassword } from "../../server/auth/passwords.ts";
 import { currentCode } from "../../server/auth/totp.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs, seriousAxeViolations, type AxeViolation } from "./browser.ts";
+import { launchBrowser, loginBySession, seriousAxeViolations, type AxeViolation } from "./browser.ts";
 
 const BEGELEIDER = "begeleider@demo.ketenlijn.nl";
 const PARTNER_A = "partner.a@demo.ketenlijn.nl";
@@ -129,7 +129,7 @@ describe("axe on every page", () => {
     const email = "beveiliging@example.nl";
     await app.ctx.db.insert(schema.users).values({ email, name: "Bea Beveiliging", passwordHash: await hashPassword("ketenlijn-demo") });
     const page = await newPage();
-    await loginAs(page, app.url, email);
+    await loginBySession(page, app, email);
     await page.getByRole("link", { name: "Wachtwoord en inloggen" }).click();
     await h1(page, "Wachtwoord en inloggen").waitFor();
     await report.check(page, "account security");
@@ -164,7 +164,7 @@ describe("axe on every page", () => {
   it("invitation page: new account (with errors), existing account, invalid link", async () => {
     const report = new AxeReport();
     const lead = await newPage();
-    await loginAs(lead, app.url, BEGELEIDER);
+    await loginBySession(lead, app, BEGELEIDER);
     await visit(lead, `/onderzoeken/${app.demoInvestigationId}/deelnemers`, DEMO_TITLE);
     const form = lead.getByRole("form", { name: "Iemand uitnodigen" });
     for (const [email, role] of [["commissie@example.nl", "onderzoeker"], [BUITENSTAANDER, "onderzoeker"]]) {
@@ -200,7 +200,7 @@ describe("axe on every page", () => {
   it("procesbegeleider: dashboard, nieuw onderzoek (with errors), every tab, termijnen with the change form open", async () => {
     const report = new AxeReport();
     const page = await newPage();
-    await loginAs(page, app.url, BEGELEIDER);
+    await loginBySession(page, app, BEGELEIDER);
     await page.getByRole("link", { name: DEMO_TITLE }).waitFor();
     await report.check(page, "dashboard, filled");
 
@@ -263,7 +263,7 @@ describe("axe on every page", () => {
     const report = new AxeReport();
     for (const [email, who] of [[PARTNER_A, "ketenpartner"], [TOEZICHT, "toezichthouder"]]) {
       const page = await newPage();
-      await loginAs(page, app.url, email);
+      await loginBySession(page, app, email);
       await page.getByRole("link", { name: DEMO_TITLE }).waitFor();
       await report.check(page, `${who}: dashboard`);
       for (const [sub, heading] of [["", "Eerstvolgende termijnen"], ["/deelnemers", "Deelnemers"], ["/termijnen", "Termijnenplan"]]) {
@@ -279,7 +279,7 @@ describe("axe on every page", () => {
     }
 
     const page = await newPage();
-    await loginAs(page, app.url, BUITENSTAANDER);
+    await loginBySession(page, app, BUITENSTAANDER);
     await page.getByText("U neemt nog niet deel aan een onderzoek.").waitFor();
     await report.check(page, "buitenstaander: dashboard, empty");
     await visit(page, `/onderzoeken/${app.demoInvestigationId}`, "Niet gevonden");

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs } from "./browser.ts";
+import { launchBrowser, loginAs, loginBySession } from "./browser.ts";
 
 const BEGELEIDER = "begeleider@demo.ketenlijn.nl";
 const TOEZICHT = "toezicht@demo.ketenlijn.nl";
@@ -230,7 +230,7 @@ describe("foundation flow: start, invite, accept, remove", () => {
 describe("foundation flow: each role's view", () => {
   it("the toezichthouder sees the demo investigation read-only", async () => {
     const page = await newPage();
-    await loginAs(page, app.url, TOEZICHT);
+    await loginBySession(page, app, TOEZICHT);
     const investigationUrl = `${app.url}/onderzoeken/${app.demoInvestigationId}`;
     const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: DEMO_TITLE }) });
     await card.waitFor();
@@ -264,7 +264,7 @@ describe("foundation flow: each role's view", () => {
 
   it("the buitenstaander gets 'Niet gevonden' for the demo investigation, never its title", async () => {
     const page = await newPage();
-    await loginAs(page, app.url, BUITENSTAANDER);
+    await loginBySession(page, app, BUITENSTAANDER);
     await page.getByText("U neemt nog niet deel aan een onderzoek.").waitFor();
     expect(await page.getByRole("link", { name: DEMO_TITLE }).count()).toBe(0);
 

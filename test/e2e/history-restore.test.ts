@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs, seriousAxeViolations } from "./browser.ts";
+import { launchBrowser, loginBySession, seriousAxeViolations } from "./browser.ts";
 
 const BEGELEIDER = "begeleider@demo.ketenlijn.nl";
 const TOEZICHT = "toezicht@demo.ketenlijn.nl";
@@ -45,7 +45,7 @@ describe("Geschiedenis: versie vastleggen, terugzetten en ongedaan maken", () =>
   it("restores a version on the live document and undoes it", async () => {
     const context = await newContext();
     const history = await newPage(context);
-    await loginAs(history, app.url, BEGELEIDER);
+    await loginBySession(history, app, BEGELEIDER);
     const base = `${app.url}/onderzoeken/${app.demoInvestigationId}`;
 
     // The tab link and the page.
@@ -134,7 +134,7 @@ describe("Geschiedenis: versie vastleggen, terugzetten en ongedaan maken", () =>
   it("the toezichthouder sees versions read-only: no form, no restore button", async () => {
     const context = await newContext();
     const page = await newPage(context);
-    await loginAs(page, app.url, TOEZICHT);
+    await loginBySession(page, app, TOEZICHT);
     await page.goto(`${app.url}/onderzoeken/${app.demoInvestigationId}/geschiedenis`);
     await page.getByRole("link", { name: "Voor de wijziging" }).click();
     await page.getByRole("heading", { name: "Versie ‘Voor de wijziging’" }).waitFor();

@@ -14,7 +14,7 @@ import { DEMO_PASSWORD } from "../../db/seed.ts";
 import { hashPassword } from "../../server/auth/passwords.ts";
 import { waitFor } from "../integration/helpers/collab-client.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs, seriousAxeViolations } from "./browser.ts";
+import { launchBrowser, loginBySession, seriousAxeViolations } from "./browser.ts";
 
 const BEGELEIDER = "begeleider@demo.ketenlijn.nl";
 const ONDERZOEKER = "onderzoeker@demo.ketenlijn.nl";
@@ -51,7 +51,7 @@ async function newPage(email: string): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error(`[${email}] pageerror: ${e.message}`));
-  await loginAs(page, app.url, email);
+  await loginBySession(page, app, email);
   return page;
 }
 

@@ -13,7 +13,7 @@ import { schema } from "../../db/client.ts";
 import { DEMO_PASSWORD } from "../../db/seed.ts";
 import { hashPassword } from "../../server/auth/passwords.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs, seriousAxeViolations, type AxeViolation } from "./browser.ts";
+import { launchBrowser, loginBySession, seriousAxeViolations, type AxeViolation } from "./browser.ts";
 
 const BEGELEIDER = "begeleider@demo.ketenlijn.nl";
 const TOEZICHT = "toezicht.zonder@demo.ketenlijn.nl"; // assigned, without workspace access
@@ -37,7 +37,7 @@ async function newPage(email: string): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error(`[${email}] pageerror: ${e.message}`));
-  await loginAs(page, app.url, email);
+  await loginBySession(page, app, email);
   return page;
 }
 

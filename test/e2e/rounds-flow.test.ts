@@ -11,7 +11,7 @@ import { schema } from "../../db/client.ts";
 import { appendUpdates, loadDoc } from "../../server/collab/persistence.ts";
 import { runDueJobs } from "../../server/jobs/index.ts";
 import { startTestApp, TestClock, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs, seriousAxeViolations, type AxeViolation } from "./browser.ts";
+import { launchBrowser, loginBySession, seriousAxeViolations, type AxeViolation } from "./browser.ts";
 
 process.env.KETENLIJN_JOB_INTERVAL_MS = "0"; // the test moves the clock and runs the jobs itself
 
@@ -70,7 +70,7 @@ describe("rounds flow: draft report, personal link, signing, closing, dispositio
 
     // ── The procesbegeleider opens the register from the tabs: empty.
     const lead = await newPage();
-    await loginAs(lead, app.url, BEGELEIDER);
+    await loginBySession(lead, app, BEGELEIDER);
     await lead.goto(investigationUrl);
     await Promise.all([lead.waitForURL(`${investigationUrl}/rondes`), lead.getByRole("link", { name: "Rondes", exact: true }).click()]);
     await heading(lead, "Register van reactierondes").waitFor();
@@ -165,7 +165,7 @@ describe("rounds flow: draft report, personal link, signing, closing, dispositio
     clock.set(new Date("2026-03-31T07:00:00Z"));
     const report = await runDueJobs(app.ctx);
     expect(report.closed).toBe(1);
-    await loginAs(lead, app.url, BEGELEIDER); // the session (12 hours) ran out with the clock
+    await loginBySession(lead, app, BEGELEIDER); // the session (12 hours) ran out with the clock
     await lead.goto(`${investigationUrl}/rondes`);
     const row = lead.locator("tr[data-round]");
     expect(await row.locator("[data-round-state]").getAttribute("data-round-state")).toBe("closed");
@@ -215,7 +215,7 @@ describe("rounds flow: draft report, personal link, signing, closing, dispositio
     clock.set(new Date("2026-03-31T07:00:00Z")); // Tuesday 31 March
     const investigationUrl = `${app.url}/onderzoeken/${app.demoInvestigationId}`;
     const lead = await newPage();
-    await loginAs(lead, app.url, BEGELEIDER);
+    await loginBySession(lead, app, BEGELEIDER);
     await lead.goto(investigationUrl);
     await Promise.all([lead.waitForURL(`${investigationUrl}/gesprekken`), lead.getByRole("link", { name: "Gesprekken", exact: true }).click()]);
     await heading(lead, "Gesprekken", 2).waitFor();
@@ -261,7 +261,7 @@ describe("rounds flow: draft report, personal link, signing, closing, dispositio
 
     // The ketenpartner reacts in the app, on the same page.
     const partner = await newPage();
-    await loginAs(partner, app.url, "partner.a@demo.ketenlijn.nl");
+    await loginBySession(partner, app, "partner.a@demo.ketenlijn.nl");
     await partner.goto(roundUrl);
     await partner.getByRole("heading", { name: "Uw reactie", exact: true, level: 2 }).waitFor();
     expect(await partner.getByRole("heading", { name: /Reacties \(/ }).count()).toBe(0); // not the others' reactions

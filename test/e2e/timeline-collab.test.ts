@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs } from "./browser.ts";
+import { launchBrowser, loginAs, loginBySession, sendCollabMarker } from "./browser.ts";
 
 const BEGELEIDER = "begeleider@demo.ketenlijn.nl";
 const PARTNER_A = "partner.a@demo.ketenlijn.nl"; // Ahmed El Amrani, Wijkteam Noord
@@ -28,7 +28,7 @@ beforeAll(async () => {
   // Lanes for both organisations, made by the procesbegeleider through the page (the demo seed
   // may already have them).
   const page = await newPage();
-  await loginAs(page, app.url, BEGELEIDER);
+  await loginBySession(page, app, BEGELEIDER);
   await openTimeline(page);
   await ensureLane(page, ORG_A, "Gezin");
   await ensureLane(page, ORG_B, "Gezin");
@@ -112,8 +112,8 @@ describe("Tijdlijn: samen live", () => {
   it("two ketenpartners see each other's changes within 2 s, in table and chart", async () => {
     pageA = await newPage();
     pageB = await newPage();
-    await loginAs(pageA, app.url, PARTNER_A);
-    await loginAs(pageB, app.url, PARTNER_B);
+    await loginBySession(pageA, app, PARTNER_A);
+    await loginBySession(pageB, app, PARTNER_B);
     await openTimeline(pageA);
     await openTimeline(pageB);
 
@@ -197,7 +197,7 @@ describe("Tijdlijn: samen live", () => {
 
   it("the toezichthouder reads the timeline without any edit control; a forged change reaches nobody", async () => {
     const pageT = await newPage();
-    await loginAs(pageT, app.url, TOEZICHT);
+    await loginBySession(pageT, app, TOEZICHT);
     await openTimeline(pageT);
     await pageT.locator(".ws-conn", { hasText: "Alleen lezen" }).waitFor();
     await row(pageT, `${titleA} (gewijzigd in de tabel)`).waitFor();
@@ -221,7 +221,7 @@ describe("Tijdlijn: samen live", () => {
       const hook = window.__ketenlijn!;
       (hook.doc.getMap("events").get(id) as { set(k: string, v: unknown): void }).set("title", "Vervalst door de toezichthouder");
     }, factA);
-    await new Promise((r) => setTimeout(r, LIVE_MS));
+    await sendCollabMarker(pageT, pageA);
     expect(await row(pageA, "Vervalst door de toezichthouder").count()).toBe(0);
     await pageA.reload();
     await pageA.locator(".workspace[data-ready]").waitFor();
@@ -232,7 +232,7 @@ describe("Tijdlijn: samen live", () => {
 
   it("a ketenpartner's forged change to another organisation's fact is refused by the server, and the page says so", async () => {
     const pageF = await newPage();
-    await loginAs(pageF, app.url, PARTNER_B);
+    await loginBySession(pageF, app, PARTNER_B);
     await openTimeline(pageF);
     await pageF.locator(".ws-conn", { hasText: "Verbonden" }).waitFor();
     await pageF.evaluate((id) => {
@@ -242,7 +242,9 @@ describe("Tijdlijn: samen live", () => {
     await pageF.locator(".ws-conn", { hasText: "Uw laatste wijziging is geweigerd" }).waitFor({ timeout: LIVE_MS });
     await pageF.getByRole("alert").getByText("U kunt alleen feiten van uw eigen organisatie wijzigen", { exact: false }).waitFor();
     expect(await pageF.getByRole("button", { name: "Feit toevoegen" }).count()).toBe(0);
-    await new Promise((r) => setTimeout(r, 500));
+    // The refusal closed F's socket; once it is shown the server is done with the change, so a
+    // marker from another page that reaches A comes after anything the change could have sent A.
+    await sendCollabMarker(pageB, pageA);
     expect(await row(pageA, "Vervalst door De Brug").count()).toBe(0);
     await pageF.context().close();
   });
@@ -293,7 +295,7 @@ describe("Tijdlijn: samen live", () => {
 
   it("a member who is removed loses the live connection at once", async () => {
     const admin = await newPage();
-    await loginAs(admin, app.url, BEGELEIDER);
+    await loginBySession(admin, app, BEGELEIDER);
     await admin.goto(`${app.url}/onderzoeken/${app.demoInvestigationId}/deelnemers`);
     admin.once("dialog", (d) => d.accept());
     await admin.getByRole("button", { name: "Verwijderen Bregje Jansen" }).click();

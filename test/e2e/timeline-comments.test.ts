@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { loadDoc } from "../../server/collab/persistence.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs, seriousAxeViolations } from "./browser.ts";
+import { launchBrowser, loginBySession, seriousAxeViolations } from "./browser.ts";
 
 let app: TestApp;
 let browser: Browser;
@@ -39,7 +39,7 @@ async function openFact(email: string, factId: string, title: string): Promise<P
   const context = await browser.newContext();
   contexts.push(context);
   const page = await context.newPage();
-  await loginAs(page, app.url, email);
+  await loginBySession(page, app, email);
   await page.goto(`${app.url}/onderzoeken/${app.demoInvestigationId}/tijdlijn?event=${factId}`);
   const editor = page.locator("section.ws-editor");
   await editor.waitFor({ timeout: 15_000 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs } from "./browser.ts";
+import { launchBrowser, loginBySession } from "./browser.ts";
 
 const BEGELEIDER = "begeleider@demo.ketenlijn.nl";
 const ROWS = 3000;
@@ -41,7 +41,7 @@ async function openTimeline(page: Page) {
 
 it(`imports ${ROWS} rows from a CSV file and says "opgeslagen" once the server has them`, async () => {
   const page = await newPage();
-  await loginAs(page, app.url, BEGELEIDER);
+  await loginBySession(page, app, BEGELEIDER);
   await openTimeline(page);
   const lane = `Grote import ${run}`;
   const text = [
@@ -69,7 +69,7 @@ it(`imports ${ROWS} rows from a CSV file and says "opgeslagen" once the server h
 
   // A fresh browser (no local copy) gets them from the server.
   const fresh = await newPage();
-  await loginAs(fresh, app.url, BEGELEIDER);
+  await loginBySession(fresh, app, BEGELEIDER);
   await openTimeline(fresh);
   const count = await fresh.evaluate((prefix) => {
     const k = (window as unknown as { __ketenlijn: { doc: { getMap(n: string): Map<string, { get(k: string): unknown }> } } }).__ketenlijn;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { schema } from "../../db/client.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs } from "./browser.ts";
+import { launchBrowser, loginBySession } from "./browser.ts";
 
 let app: TestApp;
 let browser: Browser;
@@ -26,7 +26,7 @@ describe("timeline: a link to one fact", () => {
       .limit(1);
     expect(fact?.title).toBeTruthy();
     const page = await browser.newPage();
-    await loginAs(page, app.url, "begeleider@demo.ketenlijn.nl");
+    await loginBySession(page, app, "begeleider@demo.ketenlijn.nl");
     await page.goto(`${app.url}/onderzoeken/${app.demoInvestigationId}/tijdlijn?event=${fact.id}`);
     const editor = page.locator("section.ws-editor");
     await editor.waitFor({ timeout: 15_000 });

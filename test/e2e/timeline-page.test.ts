@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { launchBrowser, loginAs, seriousAxeViolations } from "./browser.ts";
+import { launchBrowser, loginBySession, seriousAxeViolations } from "./browser.ts";
 
 const BEGELEIDER = "begeleider@demo.ketenlijn.nl";
 const PARTNER_A = "partner.a@demo.ketenlijn.nl"; // Wijkteam Noord
@@ -21,7 +21,7 @@ beforeAll(async () => {
   app = await startTestApp();
   browser = await launchBrowser();
   begeleider = await newPage();
-  await loginAs(begeleider, app.url, BEGELEIDER);
+  await loginBySession(begeleider, app, BEGELEIDER);
   await openTimeline(begeleider);
   await ensureLane(begeleider, ORG_A, "Gezin");
   await ensureLane(begeleider, ORG_B, "Gezin");
@@ -223,7 +223,7 @@ describe("Tijdlijn: de pagina", () => {
 
   it("imports pasted rows only when every row is right; one import is one undo step", async () => {
     const page = await newPage();
-    await loginAs(page, app.url, PARTNER_A);
+    await loginBySession(page, app, PARTNER_A);
     await openTimeline(page);
     await page.getByRole("button", { name: "Importeren" }).click();
     const dialog = page.locator("dialog.ws-dialog");

@@ -1,10 +1,10 @@
-// The tidy-tree layout of the analysis page (app/components/analysis/layout.ts): no two boxes
+// The tidy-tree layout of the analysis page (app/domain/analysis/layout.ts): no two boxes
 // overlap, parents sit above (or left of) their children, root causes form the bottom row, and
 // collapsed subtrees disappear from the drawing.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addChild, addRecovery, addTop, readTree, setEcm, type EditContext } from "../../app/domain/analysis/index.ts";
-import { approximateMeasure, layoutTree, walkVisible, wrapText, type TreeLayout } from "../../app/components/analysis/layout.ts";
+import { approximateMeasure, layoutTree, walkVisible, wrapText, type TreeLayout } from "../../app/domain/analysis/layout.ts";
 import { exportFilename, treeToSvg } from "../../app/components/analysis/export.ts";
 
 function ctx(): EditContext {

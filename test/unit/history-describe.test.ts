@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { describeEntity } from "../../app/components/history/history.server.ts";
+import { describeEntity } from "../../server/history/history.server.ts";
 
 describe("history: what an entity id is called", () => {
   it("names report texts by their Bijlage 1 item and interview reports as such", () => {

@@ -13,7 +13,7 @@ import {
   parseCalendarDate,
   todayInAmsterdam,
   werkdagenBetween,
-} from "../../app/domain/workdays.ts";
+} from "../../app/domain/workdays.server.ts";
 
 // Every expected value below was checked against a calendar by hand.
 // Useful anchors: 1 Jan 2025 = Wednesday, 1 Jan 2026 = Thursday, 1 Jan 2027 = Friday;

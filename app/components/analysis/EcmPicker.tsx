@@ -3,7 +3,7 @@
 // Keyboard: ↑/↓ move, Home/End, type a code's letters to jump, Enter/Space choose, Esc closes.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { ecmCatalog } from "~/domain/analysis/index.ts";
-import { GROUP_COLORS } from "./visual.ts";
+import { GROUP_COLORS } from "~/domain/analysis/visual.ts";
 
 interface Props {
   value: string | null;

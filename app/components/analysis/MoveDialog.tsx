@@ -2,7 +2,7 @@
 // under itself, not across the cause/recovery sides). A native modal dialog keeps focus inside.
 import { useEffect, useId, useRef, useState } from "react";
 import { subtree, walk, type ResolvedTree, type TreeNode } from "~/domain/analysis/index.ts";
-import { kindLabel } from "./visual.ts";
+import { kindLabel } from "~/domain/analysis/visual.ts";
 
 interface Props {
   tree: ResolvedTree;

@@ -27,7 +27,7 @@ import { EcmPicker } from "./EcmPicker.tsx";
 import { EventPicker } from "./EventPicker.tsx";
 import { LiveField } from "./LiveField.tsx";
 import type { AnalysisSnapshot } from "./useAnalysis.ts";
-import { kindLabel } from "./visual.ts";
+import { kindLabel } from "~/domain/analysis/visual.ts";
 
 interface Props {
   api: AnalysisApi;

@@ -1,7 +1,7 @@
 // PRISMA-profiel: how the classified root causes spread over ECM main groups and codes, as a bar
 // chart with text labels (so it reads without colour) and the same numbers as tables.
 import { analysisProfile, ecmCatalog, formatShare, type ResolvedTree } from "~/domain/analysis/index.ts";
-import { GROUP_COLORS } from "./visual.ts";
+import { GROUP_COLORS } from "~/domain/analysis/visual.ts";
 
 interface Bar {
   key: string;

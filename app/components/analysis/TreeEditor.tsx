@@ -18,10 +18,10 @@ import {
 } from "~/domain/analysis/index.ts";
 import type { AnalysisApi } from "./api.ts";
 import { downloadPng, downloadSvg, EXPORT_TITLE_BAND, exportFilename, treeToSvg } from "./export.ts";
-import { approximateMeasure, autoOrientation, layoutTree, type Orientation, type PlacedNode, type TreeLayout } from "./layout.ts";
+import { approximateMeasure, autoOrientation, layoutTree, type Orientation, type PlacedNode, type TreeLayout } from "~/domain/analysis/layout.ts";
 import { MoveDialog } from "./MoveDialog.tsx";
 import type { AnalysisSnapshot, AnalysisUndo } from "./useAnalysis.ts";
-import { canvasMeasure, FOOTER_INSET, KIND_FONT_SIZE, LABEL_FONT_SIZE, LABEL_Y, LINE_HEIGHT, nodeAccessibleName, nodeVisual, type NodeVisual } from "./visual.ts";
+import { canvasMeasure, FOOTER_INSET, KIND_FONT_SIZE, LABEL_FONT_SIZE, LABEL_Y, LINE_HEIGHT, nodeAccessibleName, nodeVisual, type NodeVisual } from "~/domain/analysis/visual.ts";
 
 export interface Editor {
   name: string;

@@ -1,9 +1,9 @@
 // Export of the causal tree for the report: a standalone SVG (inline styles, no external CSS or
 // fonts) and a PNG drawn from that SVG on a canvas. The SVG string is pure; the downloads need a
 // browser.
-import type { TreeLayout } from "./layout.ts";
-import type { Measure } from "./layout.ts";
-import { FONT_FAMILY, FOOTER_INSET, KIND_FONT_SIZE, LABEL_FONT_SIZE, LABEL_Y, LINE_HEIGHT, nodeVisual } from "./visual.ts";
+import type { TreeLayout } from "~/domain/analysis/layout.ts";
+import type { Measure } from "~/domain/analysis/layout.ts";
+import { FONT_FAMILY, FOOTER_INSET, KIND_FONT_SIZE, LABEL_FONT_SIZE, LABEL_Y, LINE_HEIGHT, nodeVisual } from "~/domain/analysis/visual.ts";
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -13,7 +13,7 @@ import { userColor } from "~/components/workspace/format.ts";
 import { useCollabDoc, type CollabState } from "~/components/workspace/useCollabDoc.ts";
 import { usePresence } from "~/components/workspace/usePresence.ts";
 import { ExportPanel } from "./ExportPanel.tsx";
-import { isLiveNarrative, summarise, summaryLine, withLiveStatus, type OutlineChapter, type OutlineItem } from "./outline.ts";
+import { isLiveNarrative, summarise, summaryLine, withLiveStatus, type OutlineChapter, type OutlineItem } from "~/domain/report/outline.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { useRefreshOnDataChange } from "./useRefreshOnDataChange.ts";
 import { useSectionBlocks } from "./useSectionBlocks.ts";

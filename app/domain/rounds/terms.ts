@@ -1,6 +1,6 @@
 // Reaction terms of a round (domain.md §3): interview report 2 weeks, draft report 4 weeks.
-// Imports the holiday tables (workdays.ts): server and tests only, never a component.
-import { addDays, addWeeks, isWerkdag, nextWerkdagOnOrAfter, type CalendarDate } from "../workdays.ts";
+// Imports the holiday tables (workdays.server.ts): server and tests only, never a component.
+import { addDays, addWeeks, isWerkdag, nextWerkdagOnOrAfter, type CalendarDate } from "../workdays.server.ts";
 import { REMINDER_WERKDAGEN, ROUND_KINDS, type RoundKind } from "./kinds.ts";
 import { deadlineInstant } from "./state.ts";
 

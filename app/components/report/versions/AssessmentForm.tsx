@@ -3,7 +3,7 @@
 // onvoldoende), plus a short verslag. Works without JavaScript; errors sit next to their fields and
 // the typed values stay.
 import { Form } from "react-router";
-import { ASPECT_LABELS, ASSESSMENT_ASPECTS, VERDICT_LABELS, VERDICTS } from "./labels.ts";
+import { ASPECT_LABELS, ASSESSMENT_ASPECTS, VERDICT_LABELS, VERDICTS } from "~/domain/report/version-labels.ts";
 
 interface Props {
   versions: { id: string; number: number; statusLabel: string }[];

@@ -6,7 +6,7 @@
 // PRISMA draws root causes (basisoorzaken) as the bottom row; with `leavesToBottom` a cause
 // without causes beneath it is placed on the deepest level of its tree, and its contour reserves
 // every level in between so no other node can land on the long edge.
-import { rootCauses, type ResolvedTree, type TreeNode } from "../../domain/analysis/tree.ts";
+import { rootCauses, type ResolvedTree, type TreeNode } from "./tree.ts";
 
 export type Orientation = "vertical" | "horizontal";
 

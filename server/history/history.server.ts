@@ -1,10 +1,11 @@
 // Server side of the Geschiedenis page: the change log in pages, described in words with the
 // entities' current titles, and the people behind it. Callers check permissions first.
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import * as Y from "yjs";
 import { DEFAULT_CHECKLIST } from "~/domain/report/checklist.ts";
-import { schema } from "../../../db/client.ts";
-import type { AppContext } from "../../../server/context.ts";
+import { schema } from "../../db/client.ts";
+import { listChanges } from "../collab/versions.ts";
+import type { AppContext } from "../context.ts";
 import { readEvent, readParty, readPeriod } from "~/domain/timeline/schema.ts";
 import { entryObject, measuresMap, nodesMap } from "~/domain/analysis/doc.ts";
 
@@ -33,20 +34,9 @@ export interface ChangeRow {
   entities: string[];
 }
 
-/** One page (1-based) of collab_changes, newest first, and whether an older page exists. */
+/** One page (1-based) of the change log (listChanges), newest first, with the number of pages. */
 export async function changesPage(ctx: Pick<AppContext, "db">, investigationId: string, page: number) {
-  const rows = await ctx.db
-    .select({
-      id: schema.collabChanges.id,
-      userId: schema.collabChanges.userId,
-      at: schema.collabChanges.at,
-      entityIds: schema.collabChanges.entityIds,
-    })
-    .from(schema.collabChanges)
-    .where(eq(schema.collabChanges.investigationId, investigationId))
-    .orderBy(desc(schema.collabChanges.id))
-    .limit(CHANGES_PER_PAGE)
-    .offset((page - 1) * CHANGES_PER_PAGE);
+  const rows = await listChanges(ctx, investigationId, { limit: CHANGES_PER_PAGE, offset: (page - 1) * CHANGES_PER_PAGE });
   const [{ n }] = await ctx.db
     .select({ n: count() })
     .from(schema.collabChanges)

@@ -10,9 +10,9 @@ import { openFactCount } from "~/domain/report/structured.ts";
 import { readTimeline } from "~/domain/timeline/schema.ts";
 import type { FrozenBlock } from "~/domain/rounds/frozen.ts";
 import { todayInAmsterdam } from "~/domain/calendar-date.ts";
-import type { AppContext } from "../../../server/context.ts";
-import { loadReportInput } from "../../../server/report/load.server.ts";
-import { buildOutline, type OutlineChapter } from "./outline.ts";
+import type { AppContext } from "../context.ts";
+import { loadReportInput } from "./load.server.ts";
+import { buildOutline, type OutlineChapter } from "~/domain/report/outline.ts";
 
 export interface ReportPageData {
   checklistName: string;

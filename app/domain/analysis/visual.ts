@@ -1,7 +1,7 @@
 // How a node looks, as data: used by the interactive SVG and by the standalone export, so the
 // picture in the report is the picture on screen. Colours meet 4.5:1 for their text.
-import { ecmCatalog, GROUP_COLORS } from "../../domain/analysis/catalog.ts";
-import type { TreeNode } from "../../domain/analysis/tree.ts";
+import { ecmCatalog, GROUP_COLORS } from "./catalog.ts";
+import type { TreeNode } from "./tree.ts";
 import { wrapText, type Measure, type PlacedNode } from "./layout.ts";
 
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
