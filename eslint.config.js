@@ -13,7 +13,7 @@ export default tseslint.config(
       "@typescript-eslint/no-empty-object-type": "off",
     },
   },
-  // Layers (docs/decisions/0014-layers-and-test-setup.md).
+  // Layers (docs/decisions/0016-layers-and-test-setup.md).
   {
     files: ["app/domain/**/*.{ts,tsx}"],
     rules: {

@@ -1,4 +1,4 @@
-// The set-up time of one test file's database: migrating afresh (as before ADR 0014) against a copy
+// The set-up time of one test file's database: migrating afresh (as before ADR 0016) against a copy
 // of the migrated template (test/support/template-database.ts). Runs the two alternately, so a
 // loaded machine weighs on both alike. Asserts nothing.
 //   node --import tsx bench/test-setup/run.ts [--runs=5]

@@ -1,4 +1,4 @@
-// One set of test helpers (ADR 0014): import from here, or from the module of the concern.
+// One set of test helpers (ADR 0016): import from here, or from the module of the concern.
 export { startTestApp, freshDatabase, TestClock, type TestApp } from "./app.ts";
 export { openTestDatabase, type TestDatabase } from "./database.ts";
 export { HttpClient } from "./http.ts";

@@ -7,7 +7,7 @@ import postgres from "postgres";
 import { openDatabase } from "../../db/client.ts";
 
 /**
- * One migrated template database, made once and copied for every test file (ADR 0014): migrating
+ * One migrated template database, made once and copied for every test file (ADR 0016): migrating
  * afresh costs seconds per file, a copy a fraction of that.
  *
  * - PGlite: a migrated data folder and its dump (a tar), in the temp folder under a name that

@@ -1,4 +1,4 @@
-// The layer rules of ADR 0014, as ESLint enforces them (eslint.config.js): a module that breaks
+// The layer rules of ADR 0016, as ESLint enforces them (eslint.config.js): a module that breaks
 // one fails `npm run lint`.
 import path from "node:path";
 import { ESLint } from "eslint";
