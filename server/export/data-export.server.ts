@@ -9,11 +9,14 @@ import { readTree } from "../../app/domain/analysis/tree.ts";
 import { timelineExportTable, toCsvFile, type ExportTable } from "../../app/domain/timeline/export.ts";
 import { readTimeline } from "../../app/domain/timeline/schema.ts";
 import { schema } from "../../db/client.ts";
-import { loadDoc } from "../collab/persistence.ts";
+import { formatInstant } from "../../app/domain/rounds/state.ts";
+import { swimlaneFigureOf, type PosterSize, type TileSize } from "../../app/domain/timeline/poster.ts";
+import { loadDoc, loadState } from "../collab/persistence.ts";
+import { posterPdf } from "./poster.server.ts";
 import type { AppContext } from "../context.ts";
 import { contentDisposition, safeFilename } from "../report/download.server.ts";
 
-export const DATA_EXPORT_FILES = ["tijdlijn.csv", "tijdlijn.xlsx", "oorzaken.csv", "maatregelen.csv"] as const;
+export const DATA_EXPORT_FILES = ["tijdlijn.csv", "tijdlijn.xlsx", "oorzaken.csv", "maatregelen.csv", "poster.pdf"] as const;
 export type DataExportFile = (typeof DATA_EXPORT_FILES)[number];
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -29,6 +32,7 @@ const BASENAMES: Record<DataExportFile, string> = {
   "tijdlijn.xlsx": "Tijdlijn",
   "oorzaken.csv": "Analyse oorzaken",
   "maatregelen.csv": "Analyse maatregelen",
+  "poster.pdf": "Tijdlijnposter",
 };
 
 /** "Tijdlijn Calamiteit Noord 2026-12-02.csv": what, which investigation, which day. */
@@ -62,7 +66,7 @@ const encoder = new TextEncoder();
 export async function buildDataExport(
   ctx: Pick<AppContext, "db">,
   investigation: { id: string; title: string },
-  file: DataExportFile,
+  file: Exclude<DataExportFile, "poster.pdf">,
   today: string,
 ): Promise<ExportFile> {
   const doc = await loadDoc(ctx.db, investigation.id);
@@ -81,6 +85,34 @@ export async function buildDataExport(
     return { bytes: encoder.encode(toCsvFile(table)), contentType: "text/csv; charset=utf-8", filename, rows: table.rows.length };
   } finally {
     doc.destroy();
+  }
+}
+
+/** "Stand van 2 december 2026 om 17.20 uur, wijziging 345": when, and which state of the document. */
+export function versionLabel(now: Date, lastUpdateId: number): string {
+  return `stand van ${formatInstant(now)}, wijziging ${lastUpdateId}`;
+}
+
+export async function buildPoster(
+  ctx: Pick<AppContext, "db" | "clock">,
+  investigation: { id: string; title: string },
+  options: { size: PosterSize; tiles: TileSize | null },
+  today: string,
+): Promise<ExportFile & { pages: number }> {
+  const state = await loadState(ctx.db, investigation.id);
+  try {
+    const figure = swimlaneFigureOf(readTimeline(state.doc));
+    const { bytes, pages } = await posterPdf({
+      figure,
+      title: investigation.title,
+      version: versionLabel(ctx.clock.now(), state.lastUpdateId),
+      size: options.size,
+      tiles: options.tiles,
+    });
+    const what = `${BASENAMES["poster.pdf"]} ${options.size}${options.tiles ? ` op ${options.tiles}` : ""}`;
+    return { bytes, pages, contentType: "application/pdf", filename: exportFilename(what, investigation.title, today, ".pdf"), rows: figure.events.length };
+  } finally {
+    state.doc.destroy();
   }
 }
 

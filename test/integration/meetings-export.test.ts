@@ -1,6 +1,11 @@
 // Data exports for reflection meetings (issue 12) over HTTP on the demo investigation: the timeline
 // as CSV and .xlsx re-imports to the same facts, the analysis CSVs hold every cause with its ECM
 // code, downloads are for members only and audited.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { and, eq } from "drizzle-orm";
 import readXlsxFile from "read-excel-file/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +21,34 @@ import { hasBuild } from "../../server/app.ts";
 import { loadDoc } from "../../server/collab/persistence.ts";
 import { HttpClient } from "../helpers/http-client.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
+
+const run = promisify(execFile);
+
+/** The PDF's text as a PDF reader extracts it (poppler's pdftotext), whitespace collapsed. */
+async function pdfText(bytes: Buffer, page?: number): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "poster-"));
+  try {
+    const file = path.join(dir, "poster.pdf");
+    await writeFile(file, bytes);
+    const range = page ? ["-f", String(page), "-l", String(page)] : [];
+    const { stdout } = await run("pdftotext", [...range, file, "-"]);
+    return stdout.replace(/\s+/g, " ");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function pdfPages(bytes: Buffer): Promise<number> {
+  const dir = await mkdtemp(path.join(tmpdir(), "poster-"));
+  try {
+    const file = path.join(dir, "poster.pdf");
+    await writeFile(file, bytes);
+    const { stdout } = await run("pdfinfo", [file]);
+    return Number(/Pages:\s+(\d+)/.exec(stdout)![1]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 let app: TestApp;
 let lead: HttpClient;
@@ -146,5 +179,60 @@ describe.skipIf(!hasBuild())("data export for reflection meetings", () => {
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("geen toegang");
     expect((await lead.get(`/onderzoeken/${app.demoInvestigationId}/export/geheim.csv`)).status).toBe(404);
+  });
+
+  describe("poster", () => {
+    const labels = () => {
+      const t = readTimeline(source);
+      return {
+        lanes: t.parties.flatMap((p) => (p.ok ? [p.value.name] : [])),
+        periods: t.periods.flatMap((p) => (p.ok ? [p.value.label] : [])),
+      };
+    };
+
+    for (const size of ["A0", "A3"] as const) {
+      it(`is a one-page ${size} landscape vector PDF with every lane and period label`, async () => {
+        const res = await lead.get(`/onderzoeken/${app.demoInvestigationId}/export/poster.pdf?formaat=${size}`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get("content-type")).toBe("application/pdf");
+        expect(res.headers.get("content-disposition")).toMatch(new RegExp(`Tijdlijnposter ${size} .+\\.pdf`));
+        const bytes = Buffer.from(await res.arrayBuffer());
+        expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+        const dir = await mkdtemp(path.join(tmpdir(), "poster-"));
+        const file = path.join(dir, "p.pdf");
+        await writeFile(file, bytes);
+        const { stdout } = await run("pdfinfo", [file]);
+        await rm(dir, { recursive: true, force: true });
+        expect(stdout).toMatch(/Pages:\s+1\b/);
+        // A0 is 3370 × 2384 pt, A3 1191 × 842 pt: landscape.
+        const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(stdout)!.slice(1).map(Number);
+        expect(Math.round(w!)).toBe(size === "A0" ? 3370 : 1191);
+        expect(Math.round(h!)).toBe(size === "A0" ? 2384 : 842);
+        const text = await pdfText(bytes);
+        const { lanes, periods } = labels();
+        expect(lanes.length).toBeGreaterThan(10);
+        expect(periods.length).toBeGreaterThan(2);
+        for (const l of [...lanes, ...periods]) expect(text, l).toContain(l);
+        expect(text).toContain("wijziging");
+      });
+    }
+
+    it("splits an A0 poster over A4 sheets, each saying which part it is and where the next one goes", async () => {
+      const res = await lead.get(`/onderzoeken/${app.demoInvestigationId}/export/poster.pdf?formaat=A0&delen=A4`);
+      expect(res.status).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const pages = await pdfPages(bytes);
+      expect(pages).toBeGreaterThan(12);
+      const first = await pdfText(bytes, 1);
+      expect(first).toContain(`deel 1 van ${pages} (rij 1, kolom 1)`);
+      expect(first).toContain("plak deel 2 rechts");
+      expect(await pdfText(bytes, pages)).toContain(`deel ${pages} van ${pages}`);
+    });
+
+    it("refuses an unknown size in Dutch", async () => {
+      const res = await lead.get(`/onderzoeken/${app.demoInvestigationId}/export/poster.pdf?formaat=B1`);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("Kies het formaat van de poster");
+    });
   });
 });
