@@ -34,6 +34,7 @@ export default [
   route("onderzoeken/:id/rondes/:roundId/afdruk", "routes/investigation-rounds-print.tsx"),
   route("onderzoeken/:id/rondes/:roundId/concept.docx", "routes/investigation-rounds-draft-docx.tsx"),
   route("onderzoeken/:id/privacy/export", "routes/investigation-privacy-export.tsx"),
+  route("onderzoeken/:id/tijdlijn/presentatie", "routes/investigation-timeline-presentation.tsx"),
   route("onderzoeken/:id/tijdlijn/afdruk", "routes/investigation-timeline-print.tsx"),
   route("onderzoeken/:id/analyse/afdruk", "routes/investigation-analysis-print.tsx"),
   route("onderzoeken/:id/export/:bestand", "routes/investigation-export-file.tsx"),

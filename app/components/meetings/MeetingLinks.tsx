@@ -13,6 +13,7 @@ export function TimelineMeetingLinks({ investigationId }: { investigationId: str
   return (
     <nav className="meeting-links" aria-label="Tijdlijn voor de bijeenkomst">
       <span className="meeting-links__label">Voor de bijeenkomst:</span>
+      <a href={`${base}/tijdlijn/presentatie`}>Presenteren</a>
       <a href={`${base}/tijdlijn/afdruk`}>Afdrukken (feitenrelaas)</a>
       <span>
         Exporteren: <a href={`${base}/export/tijdlijn.xlsx`} download>Excel (.xlsx)</a>, <a href={`${base}/export/tijdlijn.csv`} download>CSV</a>
