@@ -33,6 +33,7 @@ describe("presentation mode", () => {
 
   it("steps period by period with the keyboard alone, highlights critical moments, is axe clean", async () => {
     const page = await open("partner.a@demo.ketenlijn.nl");
+    if (process.env.KEEP_SCREENSHOTS) await page.screenshot({ path: `${process.env.KEEP_SCREENSHOTS}/presentatie.png` });
     expect(await seriousAxeViolations(page)).toEqual([]);
     const first = await slideTitle(page);
     await page.keyboard.press("ArrowRight");
