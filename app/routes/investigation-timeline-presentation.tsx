@@ -4,6 +4,8 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-timeline-presentation";
 import presentationCss from "~/components/meetings/presentation.css?url";
+import { todayInAmsterdam } from "~/domain/calendar-date.ts";
+import { can } from "~/domain/policy.ts";
 import { notFound, requireInvestigation } from "~/lib/guards.server.ts";
 import { getInvestigation } from "../../server/investigations.ts";
 
@@ -14,10 +16,17 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: pres
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `Presentatie – ${data.title} – Ketenlijn` : "Presentatie – Ketenlijn" }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { user, investigationId } = await requireInvestigation(context, request, params.id, "workspace.read");
+  const { user, membership, investigationId } = await requireInvestigation(context, request, params.id, "workspace.read");
   const investigation = await getInvestigation(context.app, investigationId);
   if (!investigation) notFound();
-  return { investigationId, title: investigation.title, user: { id: user.id, name: user.name } };
+  return {
+    investigationId,
+    title: investigation.title,
+    user: { id: user.id, name: user.name },
+    canWrite: can(membership, "workspace.write"),
+    canAnalyse: can(membership, "analysis.write"),
+    today: todayInAmsterdam(context.app.clock.now()),
+  };
 }
 
 export default function TimelinePresentation() {
@@ -27,7 +36,7 @@ export default function TimelinePresentation() {
   const loading = <h1 className="presentation">Tijdlijn laden…</h1>;
   return mounted ? (
     <Suspense fallback={loading}>
-      <Presentation investigationId={d.investigationId} title={d.title} user={d.user} />
+      <Presentation investigationId={d.investigationId} title={d.title} user={d.user} canWrite={d.canWrite} canAnalyse={d.canAnalyse} today={d.today} />
     </Suspense>
   ) : (
     loading

@@ -85,4 +85,32 @@ describe("presentation mode", () => {
     }
     expect(await follower.locator(".presentation__count").innerText()).toBe("Periode 2 van " + /van (\d+)/.exec(await presenter.locator(".presentation__count").innerText())![1]);
   });
+
+  it("captures a finding live beside the timeline; the procesbegeleider turns it into a cause and records the meeting", async () => {
+    const partner = await open("partner.a@demo.ketenlijn.nl");
+    const lead = await open("begeleider@demo.ketenlijn.nl");
+    await partner.getByLabel("Wat is er gezegd of gevraagd?").fill("Niemand wist wie de zorgmelding doorstuurde");
+    await partner.getByRole("group", { name: "Thema's" }).getByLabel("Informatiedeling").check();
+    await partner.getByRole("group", { name: /Over welke feiten/ }).getByRole("checkbox").first().check();
+    await partner.getByRole("button", { name: "Vastleggen", exact: true }).click();
+    await partner.getByText("Vastgelegd (1)").waitFor();
+    // The procesbegeleider's screen shows it live.
+    const note = lead.locator(".capture__notes li", { hasText: "Niemand wist wie de zorgmelding doorstuurde" });
+    await note.waitFor();
+    await expect.poll(() => note.innerText()).toContain("Informatiedeling");
+    await note.getByRole("button", { name: "Maak er een oorzaak van" }).click();
+    await note.getByText("staat als oorzaak in de analyse").waitFor();
+    // An empty meeting record is refused in Dutch; a complete one is listed as the report would cite it.
+    await lead.getByLabel("Datum", { exact: true }).fill("");
+    await lead.getByRole("button", { name: "Bijeenkomst vastleggen" }).click();
+    await lead.getByText("Vul de datum van de bijeenkomst in (JJJJ-MM-DD).").waitFor();
+    await lead.getByLabel("Datum", { exact: true }).fill("2025-03-12");
+    await lead.getByLabel(/Aanwezigen, bij hun functie/).fill("Wijkcoach\nTeamleider jeugdhulp");
+    await lead.getByRole("button", { name: "Bijeenkomst vastleggen" }).click();
+    await partner.getByText("Reflectiebijeenkomst met professionals op 12 maart 2025, aanwezig: Wijkcoach, Teamleider jeugdhulp (2 personen).").waitFor();
+    expect(await seriousAxeViolations(lead)).toEqual([]);
+    // The cause is in the analysis, with the finding's theme.
+    await lead.goto(`${app.url}/onderzoeken/${app.demoInvestigationId}/analyse`);
+    await lead.getByText("Niemand wist wie de zorgmelding doorstuurde").first().waitFor();
+  });
 });

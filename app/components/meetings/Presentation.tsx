@@ -7,11 +7,15 @@ import { currentPresenter, presentationSlides, slideForKey, type Slide } from "~
 import { readTimeline } from "~/domain/timeline/schema.ts";
 import { userColor } from "../workspace/format.ts";
 import { useCollabDoc } from "../workspace/useCollabDoc.ts";
+import { CapturePanel } from "./CapturePanel.tsx";
 
 interface Props {
   investigationId: string;
   title: string;
   user: { id: string; name: string };
+  canWrite: boolean;
+  canAnalyse: boolean;
+  today: string;
 }
 
 /** At most this often a presenter's step goes out (ADR 0009 limits presence messages per second). */
@@ -19,9 +23,9 @@ const PRESENCE_THROTTLE_MS = 150;
 
 const FLAG_ICONS: Record<string, string> = { kritiekMoment: "◆", signaal: "!", overdracht: "⇄", opschaling: "▲" };
 
-export default function Presentation({ investigationId, title, user }: Props) {
+export default function Presentation({ investigationId, title, user, canWrite, canAnalyse, today }: Props) {
   const presence = useMemo(() => ({ name: user.name, color: userColor(user.id) }), [user.name, user.id]);
-  const { session, state } = useCollabDoc({ investigationId, userId: user.id, canWrite: false, presence });
+  const { session, state } = useCollabDoc({ investigationId, userId: user.id, canWrite, presence });
   const [version, setVersion] = useState(0);
   const [pseudonymise, setPseudonymise] = useState(false);
   const [presenting, setPresenting] = useState(false);
@@ -174,6 +178,7 @@ export default function Presentation({ investigationId, title, user }: Props) {
       ) : (
         <h1>Tijdlijn laden…</h1>
       )}
+      {session && state.ready ? <CapturePanel doc={session.doc} slide={slide} user={user} canWrite={canWrite && !state.readOnly} canAnalyse={canAnalyse && !state.readOnly} today={today} /> : null}
     </div>
   );
 }
