@@ -5,6 +5,8 @@ set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)
 command -v soffice >/dev/null || need+=(libreoffice-writer fonts-dejavu-core fonts-liberation)
+# pdftotext / pdftoppm: the tests read the exported poster PDF back.
+command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   echo "Ontbreekt voor de tests: ${need[*]} — installeren met apt-get (eenmalig)…"
@@ -14,5 +16,5 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   exit 0
 fi
 echo "De tests hebben Debian's Chromium (/usr/bin/chromium) en LibreOffice (soffice) nodig." >&2
-echo "Installeer ze als root met: apt-get install -y chromium libreoffice-writer" >&2
+echo "Installeer ze als root met: apt-get install -y chromium libreoffice-writer poppler-utils" >&2
 exit 1

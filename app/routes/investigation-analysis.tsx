@@ -7,6 +7,8 @@ import { data, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/investigation-analysis";
 import { AnalysisWorkspace } from "~/components/analysis/AnalysisWorkspace.tsx";
+import { AnalysisMeetingLinks } from "~/components/meetings/MeetingLinks.tsx";
+import meetingLinksCss from "~/components/meetings/meeting-links.css?url";
 import analysisStyles from "~/components/analysis/analysis.css?url";
 import liveStatusStyles from "~/components/workspace/live-status.css?url";
 import { todayInAmsterdam } from "~/domain/calendar-date.ts";
@@ -20,6 +22,7 @@ import { getInvestigation } from "../../server/investigations.ts";
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: liveStatusStyles },
   { rel: "stylesheet", href: analysisStyles },
+  { rel: "stylesheet", href: meetingLinksCss },
 ];
 
 export const meta: Route.MetaFunction = ({ matches }) => {
@@ -71,7 +74,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 export default function InvestigationAnalysis() {
   const d = useLoaderData<typeof loader>();
   return (
-    <AnalysisWorkspace
+    <>
+      <AnalysisMeetingLinks investigationId={d.investigation.id} />
+      <AnalysisWorkspace
       investigationId={d.investigation.id}
       title={d.investigation.title}
       method={d.method}
@@ -80,6 +85,7 @@ export default function InvestigationAnalysis() {
       canEdit={d.canEdit}
       canChangeMethod={d.canChangeMethod}
       today={d.today}
-    />
+      />
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-audit";
 import { requireInvestigation } from "~/lib/guards.server.ts";
 import { schema } from "../../db/client.ts";
+import { DATA_EXPORT_AUDIT_LABELS } from "../../server/export/data-export.server.ts";
 import { REPORT_AUDIT_LABELS } from "../../server/report/support.server.ts";
 
 const ACTIONS: Record<string, string> = {
@@ -38,6 +39,7 @@ const ACTIONS: Record<string, string> = {
   "person.unrestricted": "Beperking van de verwerking opgeheven",
   "person.erase_refused": "Wissen geweigerd (staat in een ingediende rapportversie)",
   ...REPORT_AUDIT_LABELS,
+  ...DATA_EXPORT_AUDIT_LABELS,
 };
 
 // Dutch names for the detail fields; ids and hashes are left out of the overview.

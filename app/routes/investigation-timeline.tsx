@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-timeline";
+import { TimelineMeetingLinks } from "~/components/meetings/MeetingLinks.tsx";
+import meetingLinksCss from "~/components/meetings/meeting-links.css?url";
 import { WorkspaceSkeleton } from "~/components/workspace/Skeleton.tsx";
 import workspaceCss from "~/components/workspace/workspace.css?url";
 import { can } from "~/domain/policy.ts";
@@ -10,7 +12,10 @@ import { listMembers } from "../../server/members.ts";
 // Client only: Yjs providers and the chart never load on the server.
 const TimelineWorkspace = lazy(() => import("~/components/workspace/TimelineWorkspace.tsx"));
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: workspaceCss }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: workspaceCss },
+  { rel: "stylesheet", href: meetingLinksCss },
+];
 
 export const meta: Route.MetaFunction = ({ matches }) => {
   const parent = matches.find((m) => m?.id === "routes/investigation")?.data as { investigation?: { title: string } } | undefined;
@@ -43,6 +48,7 @@ export default function InvestigationTimeline() {
   return (
     <div className="ws-page">
       <h2 className="visually-hidden">Tijdlijn</h2>
+      <TimelineMeetingLinks investigationId={data.investigationId} />
       {mounted ? (
         <Suspense fallback={<WorkspaceSkeleton />}>
           <TimelineWorkspace key={`${data.investigationId}:${data.user.id}`} {...data} />

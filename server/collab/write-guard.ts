@@ -4,6 +4,7 @@ import { can, type Membership } from "../../app/domain/policy.ts";
 import { canResolveComment, CommentSchema, COMMENTS_MAP, RESOLUTION_KEYS } from "../../app/domain/timeline/comments.ts";
 import { allowedEventActions, canEditEvent, canManageTimelineStructure, canSetEventStatus } from "../../app/domain/timeline/mutations.ts";
 import { EventSchema, yToPlain } from "../../app/domain/timeline/schema.ts";
+import { NOTES_MAP, NoteSchema } from "../../app/domain/meetings/notes.ts";
 
 /**
  * Server-side check of what a writer's update changes, beyond "may write at all" (policy):
@@ -14,7 +15,9 @@ import { EventSchema, yToPlain } from "../../app/domain/timeline/schema.ts";
  * own user id on any fact they may comment on, and delete (or change) only when they wrote them;
  * someone else's comment they may only mark afgehandeld (or open again) on a fact they may edit. The
  * rules are the document model's own (app/domain/timeline/mutations.ts), so the UI and the server
- * cannot disagree.
+ * cannot disagree. Findings and questions of a meeting (`meetingNotes`) follow the comments' rule:
+ * added under one's own name, deleted only when one's own; the meeting record (`meetings`) is the
+ * onderzoekers'.
  *
  * Every who-field a ketenpartner writes (an event's createdBy/updatedBy, a comment's author and
  * resolver, id and name) must be their own: the document's names are shown to everyone.
@@ -38,7 +41,7 @@ export interface Writer {
 const EventFieldsSchema = z.object(EventSchema.shape);
 const DISPUTE_KEYS = new Set(["status", "statusReason", "updatedBy", "updatedAt"]);
 /** Maps the check reads by name: defined first, because a root type first seen in an update is a placeholder object. */
-const TIMELINE_MAPS = ["parties", "periods", "events", COMMENTS_MAP];
+const TIMELINE_MAPS = ["parties", "periods", "events", COMMENTS_MAP, NOTES_MAP];
 
 export function needsWriteCheck(membership: Membership): boolean {
   return membership.role !== "procesbegeleider" && membership.role !== "onderzoeker";
@@ -173,8 +176,9 @@ function judge(current: Y.Doc, shadow: Y.Doc, update: Uint8Array, writer: Writer
   const events = new Map<string, { onlyDisputeKeys: boolean }>();
   const others = new Set<string>();
   const comments = new Set<string>();
+  const notes = new Set<string>();
   const onTransaction = (tr: Y.Transaction) => {
-    for (const [type, keys] of tr.changed) collect(shadow, type, keys, events, others, comments);
+    for (const [type, keys] of tr.changed) collect(shadow, type, keys, events, others, comments, notes);
   };
   shadow.on("afterTransaction", onTransaction);
   try {
@@ -212,7 +216,32 @@ function judge(current: Y.Doc, shadow: Y.Doc, update: Uint8Array, writer: Writer
     const refused = checkComment(current, shadow, id, writer);
     if (refused) return refuse(refused);
   }
+  for (const id of notes) {
+    const refused = checkNote(current, shadow, id, writer);
+    if (refused) return refuse(refused);
+  }
   return { ok: true };
+}
+
+/**
+ * A ketenpartner's finding or question noted during a meeting (issue 12): added valid and under
+ * their own name, deleted only when theirs, never changed afterwards (turning a finding into a
+ * cause is the analysis's, so for the onderzoekers).
+ */
+function checkNote(current: Y.Doc, shadow: Y.Doc, id: string, writer: Writer): string | null {
+  const before = current.getMap(NOTES_MAP).get(id);
+  const after = shadow.getMap(NOTES_MAP).get(id);
+  if (before !== undefined) {
+    const own = before instanceof Y.Map && before.get("authorId") === writer.id;
+    if (!own) return "U kunt alleen uw eigen bevindingen en vragen verwijderen.";
+    return after === undefined ? null : "Een vastgelegde bevinding of vraag kunt u verwijderen, niet wijzigen.";
+  }
+  if (after === undefined) return null;
+  const parsed = after instanceof Y.Map ? NoteSchema.safeParse(yToPlain(after)) : null;
+  if (!parsed?.success || parsed.data.authorId !== writer.id || parsed.data.authorName !== writer.name || parsed.data.causeNodeId) {
+    return "Een bevinding of vraag moet geldig zijn en op uw eigen naam staan.";
+  }
+  return null;
 }
 
 /**
@@ -311,11 +340,17 @@ function collect(
   events: Map<string, { onlyDisputeKeys: boolean }>,
   others: Set<string>,
   comments: Set<string>,
+  notes: Set<string>,
 ) {
   const eventsMap = doc.getMap("events");
   const commentsMap = doc.getMap(COMMENTS_MAP);
+  const notesMap = doc.getMap(NOTES_MAP);
   if (type === commentsMap) {
     for (const key of keys) if (key !== null) comments.add(key);
+    return;
+  }
+  if (type === notesMap) {
+    for (const key of keys) if (key !== null) notes.add(key);
     return;
   }
   if (type === eventsMap) {
@@ -341,6 +376,8 @@ function collect(
     mark(events, item.parentSub, onlyDispute);
   } else if (parent === commentsMap && item.parentSub) {
     comments.add(item.parentSub);
+  } else if (parent === notesMap && item.parentSub) {
+    notes.add(item.parentSub);
   } else if (parent instanceof Y.AbstractType) {
     others.add(`${rootName(doc, parent)}:${item.parentSub ?? ""}`);
   }

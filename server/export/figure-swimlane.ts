@@ -16,7 +16,7 @@ const TOP = 10;
 const ROW_GAP = 10;
 const MAX_ROWS = 3;
 const LANE_PAD = 9;
-const MIN_LANE = 34;
+export const MIN_LANE = 34;
 const DOT_R = 3.6;
 const DIAMOND = 5.5;
 const LABEL_FONT = 12;
@@ -91,8 +91,17 @@ export interface SwimlaneStats {
   skipped: number;
 }
 
-export function swimlaneSvg(fig: SwimlaneFigure, title = "Tijdlijn per organisatie"): SvgImage & SwimlaneStats {
-  const W = SWIMLANE_WIDTH;
+/**
+ * `width` and `minLane` (lane height): the report's page by default; the wall poster draws wider
+ * and taller lanes to fill its sheet (server/export/poster.server.ts).
+ */
+export function swimlaneSvg(
+  fig: SwimlaneFigure,
+  title = "Tijdlijn per organisatie",
+  width = SWIMLANE_WIDTH,
+  minLane = MIN_LANE,
+): SvgImage & SwimlaneStats & { lanes: number } {
+  const W = Math.max(SWIMLANE_WIDTH, width);
   const plotX0 = LABELS_WIDTH;
   const plotX1 = W - RIGHT;
 
@@ -212,7 +221,7 @@ export function swimlaneSvg(fig: SwimlaneFigure, title = "Tijdlijn per organisat
   const lanesY0 = y;
   lanes.forEach((_, i) => {
     laneTop.push(y);
-    const h = Math.max(MIN_LANE, LANE_PAD * 2 + (rowsPerLane[i]! - 1) * ROW_GAP + 2 * DOT_R);
+    const h = Math.max(minLane, LANE_PAD * 2 + (rowsPerLane[i]! - 1) * ROW_GAP + 2 * DOT_R);
     laneH.push(h);
     y += h;
   });
@@ -258,7 +267,8 @@ export function swimlaneSvg(fig: SwimlaneFigure, title = "Tijdlijn per organisat
     const ly = laneTop[i]!;
     const h = laneH[i]!;
     const first = groups.some((g) => g.first === i);
-    const lines = wrap(l.name, LABELS_WIDTH - PARTY_X - 10, 2, LABEL_FONT);
+    // Two lines, more when the lane is taller (the poster's lanes).
+    const lines = wrap(l.name, LABELS_WIDTH - PARTY_X - 10, Math.max(2, Math.floor((h - 6) / 14)), LABEL_FONT);
     const base = ly + h / 2 - ((lines.length - 1) * 14) / 2 + 4;
     body(
       `<g class="lane"><line x1="${first ? 0 : PARTY_X}" y1="${n(ly)}" x2="${plotX1}" y2="${n(ly)}" stroke="${first ? COLORS.group : COLORS.lane}" stroke-width="${first ? 1 : 0.8}"/>` +
@@ -334,7 +344,7 @@ export function swimlaneSvg(fig: SwimlaneFigure, title = "Tijdlijn per organisat
     ly += 16;
   }
   const H = Math.ceil(ly + 8);
-  return { svg: svgOpen(W, H, title) + out.join("") + "</svg>", width: W, height: H, drawn: marks.length, skipped };
+  return { svg: svgOpen(W, H, title) + out.join("") + "</svg>", width: W, height: H, drawn: marks.length, skipped, lanes: lanes.length };
 }
 
 interface Ticks {

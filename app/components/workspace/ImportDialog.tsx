@@ -20,6 +20,7 @@ import {
 } from "~/domain/timeline/import.ts";
 import { canEditEvent, canManageTimelineStructure } from "~/domain/timeline/mutations.ts";
 import { formatDutchPartialDate } from "~/domain/timeline/partial-date.ts";
+import { sheetRowsToText } from "~/domain/timeline/spreadsheet-cells.ts";
 import { STANDARD_PARTY_DOMAINS } from "~/domain/timeline/vocabulary.ts";
 import { errorMessage } from "./format.ts";
 import { whenStoredOnServer } from "./server-ack.ts";
@@ -242,11 +243,11 @@ export function ImportDialog({ doc, origin, provider, undoManager, user, parties
         </div>
         <div className="ws-import__side">
           <div className="field ws-field">
-            <label htmlFor="imp-file">Of kies een CSV-bestand</label>
+            <label htmlFor="imp-file">Of kies een CSV-bestand of Excel-bestand (.xlsx)</label>
             <input
               id="imp-file"
               type="file"
-              accept=".csv,.tsv,.txt,text/csv,text/plain"
+              accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={async (e) => {
                 const file = e.target.files?.[0];
                 if (!file) return;
@@ -254,7 +255,16 @@ export function ImportDialog({ doc, origin, provider, undoManager, user, parties
                   setFailure("Dit bestand is groter dan 10 MB. Splits het in kleinere delen.");
                   return;
                 }
-                const content = decodeFile(await file.arrayBuffer());
+                let content: string;
+                if (/\.xlsx$/i.test(file.name)) {
+                  try {
+                    const { readSheet } = await import("read-excel-file/browser");
+                    content = sheetRowsToText(await readSheet(file));
+                  } catch {
+                    setFailure("Dit Excel-bestand kon niet worden gelezen. Sla het op als .xlsx of als CSV en probeer het opnieuw.");
+                    return;
+                  }
+                } else content = decodeFile(await file.arrayBuffer());
                 setFileName(file.name);
                 setText(content);
               }}

@@ -3,6 +3,7 @@
 // wrong in Dutch, and writes the accepted rows in one transaction (one undo step).
 import type * as Y from "yjs";
 import { parseDutchDate } from "./dutch-dates.ts";
+import { unguardCell } from "./spreadsheet-cells.ts";
 import { DomainError, createEvent, createParty, type EventInput } from "./mutations.ts";
 import { isEndNotBeforeStart } from "./partial-date.ts";
 import { EventSchema, InitialsSchema, PartySchema, getTimelineMaps, validateWith, yToPlain, type EventFlags, type Source } from "./schema.ts";
@@ -410,7 +411,7 @@ export function previewImport(
     const rowNumber = firstRowNumber + index;
     const cell = (field: ImportField) => {
       const column = mapping[field];
-      return column === undefined ? "" : (row[column] ?? "").trim();
+      return column === undefined ? "" : unguardCell((row[column] ?? "").trim());
     };
     const errors: string[] = [];
     const warnings: string[] = [];
@@ -481,13 +482,17 @@ export function previewImport(
       .split(/\n+/)
       .map((s) => s.trim())
       .filter(Boolean);
-    let sourceType = defaultSourceType;
-    if (cell("sourceType")) {
-      const t = lookupSourceType(cell("sourceType"));
-      if (t) sourceType = t;
-      else warn(`soort bron '${cell("sourceType")}' is onbekend; vastgelegd als '${SOURCE_TYPES.find((s) => s.key === defaultSourceType)?.label}'`);
-    }
-    for (const reference of references) sources.push({ type: sourceType, reference });
+    // One type for all sources, or (as the export writes them) one line per source.
+    const typeLines = cell("sourceType").split(/\n+/).map((s) => s.trim()).filter(Boolean);
+    const perLine = typeLines.length > 1 && typeLines.length === references.length;
+    const typeOf = (text: string): SourceType => {
+      const t = lookupSourceType(text);
+      if (t) return t;
+      warn(`soort bron '${text}' is onbekend; vastgelegd als '${SOURCE_TYPES.find((s) => s.key === defaultSourceType)?.label}'`);
+      return defaultSourceType;
+    };
+    const sourceType = cell("sourceType") && !perLine ? typeOf(cell("sourceType")) : defaultSourceType;
+    references.forEach((reference, i) => sources.push({ type: perLine ? typeOf(typeLines[i]!) : sourceType, reference }));
 
     const lifeDomains = [...new Set(splitList(cell("lifeDomains")).map((d) => lookupLifeDomain(d) ?? d))];
 
