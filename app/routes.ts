@@ -38,6 +38,10 @@ export default [
   route("onderzoeken/:id/rapport/versies/:versionId/docx", "routes/investigation-report-version-docx.tsx"),
   route("reactie/:token", "routes/reaction.tsx"),
   route("reactie/:token/concept.docx", "routes/reaction-draft-docx.tsx"),
+  route("loket/meldingen", "routes/loket-meldingen.tsx"),
+  route("loket/meldingen/nieuw", "routes/loket-melding-new.tsx"),
+  route("loket/meldingen/:meldingId", "routes/loket-melding.tsx"),
+  route("loket/meldingen/:meldingId/leeronderzoek", "routes/loket-melding-start.tsx"),
   route("dev/outbox", "routes/dev-outbox.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
