@@ -36,7 +36,8 @@ const date = (label: string, required: boolean) =>
       return d;
     });
 
-const checkbox = z.literal("aan").optional().transform((v) => v === "aan");
+// A checkbox posts "aan" when ticked and nothing otherwise; anything else counts as not ticked.
+const checkbox = z.string().optional().transform((v) => v === "aan");
 
 const meldingObject = z.object({
   receivedOn: date("Ontvangen op", true),
