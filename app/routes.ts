@@ -39,6 +39,8 @@ export default [
   route("reactie/:token", "routes/reaction.tsx"),
   route("reactie/:token/concept.docx", "routes/reaction-draft-docx.tsx"),
   route("loket/meldingen", "routes/loket-meldingen.tsx"),
+  route("loket/meldingen.csv", "routes/loket-meldingen-export.tsx", { id: "loket-export-csv" }),
+  route("loket/meldingen.xlsx", "routes/loket-meldingen-export.tsx", { id: "loket-export-xlsx" }),
   route("loket/meldingen/nieuw", "routes/loket-melding-new.tsx"),
   route("loket/meldingen/:meldingId", "routes/loket-melding.tsx"),
   route("loket/meldingen/:meldingId/leeronderzoek", "routes/loket-melding-start.tsx"),

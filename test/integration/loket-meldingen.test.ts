@@ -254,3 +254,35 @@ describe("screening and leeronderzoek starten", () => {
     expect(visibleText(await again.text())).toContain("Vanuit deze melding is al een leeronderzoek gestart.");
   });
 });
+
+describe("register export", () => {
+  it("CSV and Excel with the page's filters, for the loket only, audited", async () => {
+    const csvRes = await clients[LOKET].get("/loket/meldingen.csv?jaar=2025");
+    expect(csvRes.status).toBe(200);
+    expect(csvRes.headers.get("content-type")).toContain("text/csv");
+    expect(csvRes.headers.get("content-disposition")).toMatch(/attachment; filename="meldingen-2026-03-04\.csv"/);
+    const csv = await csvRes.text();
+    const lines = csv.trim().split("\r\n");
+    expect(lines).toHaveLength(2); // the header and the one 2025 melding
+    expect(lines[1]).toContain("Procescoördinatie dreigende pandsluiting");
+    expect(csv).not.toContain("Karel");
+
+    const xlsxRes = await clients[LOKET].get("/loket/meldingen.xlsx");
+    expect(xlsxRes.status).toBe(200);
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(Buffer.from(await xlsxRes.arrayBuffer()));
+    const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    const strings = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
+    const all = sheet + strings;
+    expect(all).toContain("Meldende organisatie");
+    expect(all).toContain("Suïcidepoging");
+    expect(all).not.toContain("Karel");
+
+    for (const who of [PARTNER, TOEZICHT, LEAD]) {
+      expect((await clients[who].get("/loket/meldingen.csv")).status, who).toBe(403);
+      expect((await clients[who].get("/loket/meldingen.xlsx")).status, who).toBe(403);
+    }
+    const exported = await app.ctx.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "loket.exported"));
+    expect(exported.map((e) => e.details.format).sort()).toEqual(["csv", "xlsx"]);
+  });
+});

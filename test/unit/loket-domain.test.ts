@@ -132,3 +132,61 @@ describe("investigation from a melding", () => {
     });
   });
 });
+
+describe("register export", () => {
+  it("writes Dutch CSV: semicolons, quotes, BOM, and no formulas", async () => {
+    const { registerTable, toCsv } = await import("../../app/domain/loket/export.ts");
+    const table = registerTable([
+      {
+        seq: 3,
+        receivedOn: "2026-03-04",
+        channel: "telefoon",
+        reportingOrganisation: "=HYPERLINK(\"x\")",
+        legalFrame: "wmo_jeugdwet",
+        criterion: "4",
+        category: "ggg_fysiek",
+        meldplicht: true,
+        impacts: ["pers", "politiek"],
+        eventDate: null,
+        description: "Regel één; regel twee",
+        urgency: "spoed",
+        status: "afgehandeld",
+        decision: "advies",
+        decidedAt: new Date("2026-03-04T23:30:00Z"),
+        supervisor: "igj",
+        supervisorDecision: "eigen_onderzoek",
+        supervisorReportedOn: "2026-03-05",
+        supervisorOutcome: "",
+        investigationId: null,
+      },
+    ]);
+    const csv = toCsv(table);
+    expect(csv.startsWith("\uFEFFNummer;Ontvangen op;")).toBe(true);
+    const line = csv.split("\r\n")[1];
+    expect(line).toBe(
+      [
+        "M-2026-0003",
+        "2026-03-04",
+        "Telefoon",
+        `"'=HYPERLINK(""x"")"`,
+        "Wmo en Jeugdwet",
+        "4. Ernstig geweld of grensoverschrijdend gedrag",
+        "Grensoverschrijdend gedrag: fysiek",
+        "ja",
+        "Pers, Politiek",
+        "",
+        "Spoed",
+        "Afgehandeld",
+        "Advies gegeven",
+        // 23:30 UTC is the next day in Amsterdam.
+        "2026-03-05",
+        "Inspectie Gezondheidszorg en Jeugd (IGJ)",
+        "2026-03-05",
+        "Eigen onderzoek",
+        "",
+        "nee",
+        `"Regel één; regel twee"`,
+      ].join(";"),
+    );
+  });
+});

@@ -91,7 +91,7 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: Record<
  */
 export function parseMeldingForm(posted: Record<string, string>, today: string): FormResult<MeldingInput> {
   // Optional fields a client left out count as empty.
-  const values = { eventDate: "", clientName: "", clientBirthDate: "", ...posted };
+  const values: Record<string, string> = { eventDate: "", clientName: "", clientBirthDate: "", ...posted };
   const parsed = meldingObject.safeParse(values);
   const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   const received = parseFormDate((values.receivedOn ?? "").trim());
@@ -137,7 +137,7 @@ export type ScreeningInput = z.output<typeof screeningObject>;
 
 /** Screening and follow-up: "afgehandeld" needs a decision; "leeronderzoek gestart" comes only from starting one. */
 export function parseScreeningForm(posted: Record<string, string>, current: { decision: string | null }): FormResult<ScreeningInput> {
-  const values = { decision: "", screeningNote: "", supervisor: "", supervisorDecision: "", supervisorReportedOn: "", supervisorOutcome: "", ...posted };
+  const values: Record<string, string> = { decision: "", screeningNote: "", supervisor: "", supervisorDecision: "", supervisorReportedOn: "", supervisorOutcome: "", ...posted };
   const parsed = screeningObject.safeParse(values);
   const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   const decision = values.decision ?? "";
