@@ -170,7 +170,7 @@ export default function Meldingen() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id}>
-                    <td>
+                    <td className="loket-ref">
                       <Link to={`/loket/meldingen/${r.id}`}>{r.reference}</Link>
                       {r.urgency === "spoed" ? <span className="badge badge--overdue"> spoed</span> : null}
                     </td>
