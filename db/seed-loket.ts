@@ -89,5 +89,7 @@ export async function seedDemoLoket(ctx: AppContext, demoInvestigationId: string
     const input = investigationSchema.parse({ ...draft, supervisorMunicipality: "Dijkhaven", phase: "afronding" });
     const investigationId = await createInvestigation(ctx, loket.id, input);
     await ctx.db.update(schema.meldingen).set({ investigationId }).where(eq(schema.meldingen.id, id));
+    // Started when the melding was decided, so the jaaroverzicht counts it in that year.
+    await ctx.db.update(schema.investigations).set({ createdAt: new Date(`${m.decidedOn}T10:00:00Z`) }).where(eq(schema.investigations.id, investigationId));
   }
 }
