@@ -190,3 +190,17 @@ describe("register export", () => {
     );
   });
 });
+
+describe("jaaroverzicht top N", () => {
+  it("keeps the N largest reporting parties and sums the rest as Overig, for both years", async () => {
+    const { topN } = await import("../../app/domain/loket/figures.ts");
+    const rows = topN({ A: 5, B: 3, C: 3, D: 1 }, { A: 2, C: 4, E: 7 }, 2);
+    // C before B on a tie this year: C had more last year.
+    expect(rows).toEqual([
+      { label: "A", current: 5, previous: 2 },
+      { label: "C", current: 3, previous: 4 },
+      { label: "Overig", current: 4, previous: 7 },
+    ]);
+    expect(topN({ A: 1 }, {}, 3)).toEqual([{ label: "A", current: 1, previous: 0 }]);
+  });
+});

@@ -81,11 +81,12 @@ export function registerTable(rows: ExportRow[]): string[][] {
 
 /**
  * CSV as Dutch spreadsheets open it: semicolons, CRLF, a BOM for UTF-8. A cell that a spreadsheet
- * would run as a formula (= + - @ at the start) gets a leading apostrophe.
+ * would run as a formula (= + - @ at the start, other than a signed whole number) gets a leading apostrophe.
  */
 export function toCsv(table: string[][]): string {
   const cell = (v: string) => {
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    // A plain signed number ("+4", "-1") stays as it is: a spreadsheet reads it as a number.
+    const safe = /^[=+\-@\t\r]/.test(v) && !/^[+-]\d+$/.test(v) ? `'${v}` : v;
     return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return "\uFEFF" + table.map((row) => row.map(cell).join(";")).join("\r\n") + "\r\n";
