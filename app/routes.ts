@@ -43,6 +43,7 @@ export default [
   route("loket/meldingen.xlsx", "routes/loket-meldingen-export.tsx", { id: "loket-export-xlsx" }),
   route("loket/meldingen/nieuw", "routes/loket-melding-new.tsx"),
   route("loket/jaaroverzicht", "routes/loket-jaaroverzicht.tsx"),
+  route("loket/leeroverzicht", "routes/loket-leeroverzicht.tsx"),
   route("loket/jaaroverzicht.docx", "routes/loket-jaaroverzicht-export.tsx", { id: "loket-jaar-docx" }),
   route("loket/jaaroverzicht.csv", "routes/loket-jaaroverzicht-export.tsx", { id: "loket-jaar-csv" }),
   route("loket/meldingen/:meldingId", "routes/loket-melding.tsx"),

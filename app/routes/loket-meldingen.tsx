@@ -60,6 +60,7 @@ export default function Meldingen() {
           <nav className="loket-nav" aria-label="Incidentenloket">
             <Link to="/loket/meldingen?status=nieuw">Inbox: {inbox === 1 ? "1 nieuwe melding" : `${inbox} nieuwe meldingen`}</Link>
             <Link to="/loket/jaaroverzicht">Jaaroverzicht</Link>
+            <Link to="/loket/leeroverzicht">Leeroverzicht</Link>
             <a href={`/loket/meldingen.csv${query ? `?${query}` : ""}`}>Exporteren als CSV</a>
             <a href={`/loket/meldingen.xlsx${query ? `?${query}` : ""}`}>Exporteren als Excel</a>
           </nav>

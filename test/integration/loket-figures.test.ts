@@ -62,6 +62,11 @@ beforeAll(async () => {
     { investigationId: inv, nodeId: "rc2", ecm: "OP", ecmGroup: "organisatorisch", themes: ["informatiedeling", "escalatie"], position: 1 },
     { investigationId: inv, nodeId: "rc3", ecm: "HRC", ecmGroup: "menselijk", themes: [], position: 2 },
   ]);
+  await app.ctx.db.insert(schema.analysisMeasures).values([
+    { investigationId: inv, measureId: "m1", title: "Overdrachtsprotocol herzien", status: "geborgd", deadline: "2025-10-01", valid: true, position: 0, borgingHow: "Jaarlijkse audit" },
+    { investigationId: inv, measureId: "m2", title: "Escalatieroute bekendmaken", status: "gepland", deadline: "2025-12-01", valid: true, position: 1 },
+    { investigationId: inv, measureId: "m3", title: "Gezamenlijke casusbespreking", status: "in_uitvoering", deadline: "2026-06-01", valid: true, position: 2 },
+  ]);
 });
 afterAll(async () => app?.stop());
 
@@ -133,4 +138,40 @@ describe("jaaroverzicht", () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe("leeroverzicht", () => {
+  const strip = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>/g, "").replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+  it("profile, themes and measures (overdue first) from the projections; links only for members", async () => {
+    const html = await (await loket.get("/loket/leeroverzicht")).text();
+    const text = strip(html);
+    expect(text).toContain("3 basisoorzaken");
+    expect(text).toMatch(/Organisatorisch 2 66,7%/);
+    expect(text).toMatch(/Menselijk 1 33,3%/);
+    expect(text).toMatch(/Informatiedeling 2 1/);
+    const order = ["Escalatieroute bekendmaken", "Overdrachtsprotocol herzien", "Gezamenlijke casusbespreking"].map((t) => text.indexOf(t));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toMatch(/Escalatieroute bekendmaken Gepland 01-12-2025 te laat/);
+    // The loket is no member of the demo investigation: it is counted, not named.
+    expect(html).not.toContain(`/onderzoeken/${app.demoInvestigationId}`);
+
+    const lead = new HttpClient(app.url);
+    await lead.login("begeleider@demo.ketenlijn.nl");
+    const leadHtml = await (await lead.get("/loket/leeroverzicht")).text();
+    expect(leadHtml).toContain(`/onderzoeken/${app.demoInvestigationId}/analyse`);
+    // A filter that leaves nothing shows the empty states.
+    const none = strip(await (await loket.get("/loket/leeroverzicht?kader=wlz")).text());
+    expect(none).toContain("Nog geen basisoorzaken in deze onderzoeken.");
+    expect(none).toContain("Nog geen verbetermaatregelen in deze onderzoeken.");
+  });
+
+  it("is not for ketenpartners or toezichthouders", async () => {
+    for (const email of ["partner.a@demo.ketenlijn.nl", "toezicht@demo.ketenlijn.nl", "buitenstaander@demo.ketenlijn.nl"]) {
+      const c = new HttpClient(app.url);
+      await c.login(email);
+      expect((await c.get("/loket/leeroverzicht")).status, email).toBe(403);
+    }
+  });
 });
