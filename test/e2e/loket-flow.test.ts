@@ -101,6 +101,14 @@ describe("incidentenloket in the browser", () => {
     await loket.getByRole("heading", { name: "Termijnen van het leeronderzoek" }).waitFor();
     await axe(loket, "melding met leeronderzoek");
 
+    // The overviews: axe clean.
+    await loket.goto(`${app.url}/loket/jaaroverzicht`);
+    await h1(loket, /^Jaaroverzicht \d{4}$/).waitFor();
+    await axe(loket, "jaaroverzicht");
+    await loket.goto(`${app.url}/loket/leeroverzicht`);
+    await h1(loket, "Leeroverzicht").waitFor();
+    await axe(loket, "leeroverzicht");
+
     // The ketenpartner sees the decision on their own melding.
     await partner.reload();
     await partner.getByText("Besluit: Leeronderzoek gestart").waitFor();
