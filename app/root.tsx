@@ -3,6 +3,8 @@ import type { Route } from "./+types/root";
 import { useNonce } from "./lib/nonce.ts";
 import "./lib/zod-dutch.ts"; // Dutch default messages for every zod schema
 import stylesHref from "./styles.css?url";
+import { canLoket } from "./domain/policy.ts";
+import { loketActor } from "../server/loket/meldingen.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -10,7 +12,11 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export async function loader({ context }: Route.LoaderArgs) {
-  return { user: context.user ? { name: context.user.name, email: context.user.email } : null };
+  if (!context.user) return { user: null, loket: null };
+  // The incidentenloket in the top bar: the register for its staff, "Meldingen" for whoever may submit one.
+  const actor = await loketActor(context.app, context.user);
+  const loket = canLoket(actor, "melding.list_all") ? "Incidentenloket" : canLoket(actor, "melding.submit") ? "Mijn meldingen" : null;
+  return { user: { name: context.user.name, email: context.user.email }, loket };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -34,6 +40,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </Link>
           {data?.user ? (
             <nav aria-label="Account" className="topbar__account">
+              {data.loket ? <Link to="/loket/meldingen">{data.loket}</Link> : null}
               <span>{data.user.name}</span>
               <Link to="/account/beveiliging">Wachtwoord en inloggen</Link>
               <form method="post" action="/logout">

@@ -21,6 +21,7 @@ export const DEMO_ACCOUNTS = [
   { email: "partner.b@demo.ketenlijn.nl", name: "Bregje Jansen", what: `ketenpartner, ${DEMO_ORGANISATIONS.b}` },
   { email: "toezicht@demo.ketenlijn.nl", name: "Thomas Bakker", what: "toezichthouder" },
   { email: "buitenstaander@demo.ketenlijn.nl", name: "Bas Buiten", what: "geen deelnemer van een onderzoek" },
+  { email: "loket@demo.ketenlijn.nl", name: "Lotte Kramer", what: "loketmedewerker incidentenloket" },
 ] as const;
 
 /** The demo's calamiteitencommissie (Bijlage 1 item 1c): by function and initials, as in the report. */
@@ -68,7 +69,14 @@ export async function seedDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
   for (const a of DEMO_ACCOUNTS) {
     await ctx.db
       .insert(schema.users)
-      .values({ email: a.email, name: a.name, passwordHash, canCreateInvestigations: a.email.startsWith("begeleider") })
+      .values({
+        email: a.email,
+        name: a.name,
+        passwordHash,
+        // The loket's staff often act as procesbegeleider of the investigations they start.
+        canCreateInvestigations: a.email.startsWith("begeleider") || a.email.startsWith("loket"),
+        isLoket: a.email.startsWith("loket"),
+      })
       .onConflictDoNothing();
     const [u] = await ctx.db.select().from(schema.users).where(eq(schema.users.email, a.email));
     ids[a.email] = u.id;

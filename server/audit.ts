@@ -23,7 +23,13 @@ export type AuditAction =
   | "client.viewed"
   | "client.updated"
   | "deadline.changed"
-  | "deadline.done";
+  | "deadline.done"
+  | "melding.registered"
+  | "melding.submitted"
+  | "melding.viewed"
+  | "melding.screened"
+  | "melding.investigation_started"
+  | "loket.exported";
 
 export interface AuditEntry {
   action: AuditAction;

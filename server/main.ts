@@ -3,6 +3,7 @@ import path from "node:path";
 import { loadConfig, mailBaseUrl } from "./config.ts";
 import { hasBuild, startApp } from "./app.ts";
 import { demoLoginsText, isEmpty, seedDemo } from "../db/seed.ts";
+import { seedDemoLoket } from "../db/seed-loket.ts";
 
 // Process entry: `npm start` (production build, built first when missing) or `npm run dev`.
 async function main() {
@@ -29,7 +30,7 @@ async function main() {
     process.exit(1);
   });
   const baseUrl = running.baseUrl;
-  if (!config.databaseUrl && (await isEmpty(running.ctx))) await seedDemo(running.ctx);
+  if (!config.databaseUrl && (await isEmpty(running.ctx))) await seedDemoLoket(running.ctx, (await seedDemo(running.ctx)).investigationId);
   console.log(`\nKetenlijn draait op ${baseUrl} (database: ${running.database.kind === "pglite" ? `ingebouwd, ${path.resolve(config.dataDir)}` : "PostgreSQL"})`);
   if (config.devOutbox) console.log(`Uitgaande e-mail: ${baseUrl}/dev/outbox`);
   if (!config.databaseUrl) console.log(demoLoginsText(baseUrl));

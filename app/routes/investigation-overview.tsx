@@ -12,12 +12,14 @@ import { formatDutchDateShort } from "~/domain/calendar-date.ts";
 import { requireInvestigation } from "~/lib/guards.server.ts";
 import { investigationOverview } from "../../server/investigations.ts";
 import { listMembers } from "../../server/members.ts";
+import { meldingOfInvestigation } from "../../server/loket/meldingen.ts";
+import { meldingReference } from "~/domain/loket/fields.ts";
 
 const label = (o: Record<string, string>, k: string | null) => (k ? (o[k] ?? k) : "—");
 const date = (d: string | null) => (d ? formatDutchDateShort(d) : "nog niet bekend");
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  await requireInvestigation(context, request, params.id, "investigation.view");
+  const { user } = await requireInvestigation(context, request, params.id, "investigation.view");
   const { investigation: inv, deadlines } = (await investigationOverview(context.app, params.id))!;
   const members = await listMembers(context.app, params.id);
   return {
@@ -35,11 +37,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     overdue: deadlines.filter((d) => d.status === "overdue").length,
     memberCount: members.length,
     id: inv.id,
+    // Started from a melding at the incidentenloket: the link back, for the loket's staff only.
+    melding: user.isLoket ? await meldingOfInvestigation(context.app, inv.id).then((m) => (m ? { id: m.id, reference: meldingReference(m.receivedOn, m.seq) } : null)) : null,
   };
 }
 
 export default function Overview() {
-  const { meta, open, overdue, memberCount, id } = useLoaderData<typeof loader>();
+  const { meta, open, overdue, memberCount, id, melding } = useLoaderData<typeof loader>();
   return (
     <div className="form-grid">
       <section className="panel" aria-labelledby="h-gegevens">
@@ -52,6 +56,11 @@ export default function Overview() {
             </div>
           ))}
         </dl>
+        {melding ? (
+          <p>
+            Gestart vanuit <Link to={`/loket/meldingen/${melding.id}`}>melding {melding.reference}</Link> van het incidentenloket.
+          </p>
+        ) : null}
       </section>
       <section className="panel" aria-labelledby="h-termijnen">
         <h2 id="h-termijnen">Eerstvolgende termijnen</h2>

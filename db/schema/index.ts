@@ -7,3 +7,4 @@ export * from "./collab.ts";
 export * from "./rounds.ts";
 export * from "./analysis.ts";
 export * from "./report.ts";
+export * from "./meldingen.ts";

@@ -7,6 +7,8 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   // Account-level right to start a new leeronderzoek (procesbegeleiders).
   canCreateInvestigations: boolean("can_create_investigations").notNull().default(false),
+  // Account-level right of the incidentenloket's staff (issue 10, ADR 0018).
+  isLoket: boolean("is_loket").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   // Optional second factor (TOTP, RFC 6238). The secret is needed in the clear to compute codes.
   // A pending secret is one shown for enrolment but not yet confirmed with a code.

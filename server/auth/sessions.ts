@@ -11,6 +11,8 @@ export interface SessionUser {
   email: string;
   name: string;
   canCreateInvestigations: boolean;
+  /** loketmedewerker (issue 10) */
+  isLoket: boolean;
 }
 
 /** Creates a fresh session (a new token on every login: rotation), ending the one given. */
@@ -38,6 +40,7 @@ export async function userForSession(ctx: AppContext, token: string | null | und
       email: schema.users.email,
       name: schema.users.name,
       canCreateInvestigations: schema.users.canCreateInvestigations,
+      isLoket: schema.users.isLoket,
     })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
