@@ -3,7 +3,7 @@ import { investigationSchema } from "../app/domain/forms.ts";
 import { CATEGORY_LABELS, meldingReference } from "../app/domain/loket/fields.ts";
 import { generateDemoMeldingen, type DemoMelding } from "../app/domain/loket/demo.ts";
 import { investigationDraftFromMelding } from "../app/domain/loket/start.ts";
-import { todayInAmsterdam } from "../app/domain/workdays.ts";
+import { todayInAmsterdam } from "../app/domain/workdays.server.ts";
 import type { AppContext } from "../server/context.ts";
 import { createInvestigation } from "../server/investigations.ts";
 import { findOrCreateOrganisation } from "../server/members.ts";

@@ -5,7 +5,7 @@
 import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-report-compare";
 import reportCss from "~/components/report/report.css?url";
-import { VERSION_STATUS_LABELS } from "~/components/report/versions/labels.ts";
+import { VERSION_STATUS_LABELS } from "~/domain/report/version-labels.ts";
 import { VersionComparisonView } from "~/components/report/versions/VersionComparison.tsx";
 import versionsCss from "~/components/report/versions/versions.css?url";
 import { CHECKLISTS } from "~/domain/report/checklist.ts";

@@ -3,7 +3,7 @@ import { schema } from "../../db/client.ts";
 import type { InvestigationInput } from "../../app/domain/forms.ts";
 import type { MeldingInput, RegisterFilter, ScreeningInput } from "../../app/domain/loket/forms.ts";
 import { canLoket, type LoketActor } from "../../app/domain/policy.ts";
-import { todayInAmsterdam } from "../../app/domain/workdays.ts";
+import { todayInAmsterdam } from "../../app/domain/workdays.server.ts";
 import { audit } from "../audit.ts";
 import type { AppContext } from "../context.ts";
 import { createInvestigation } from "../investigations.ts";
