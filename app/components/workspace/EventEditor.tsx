@@ -43,7 +43,7 @@ import {
   type EventKind,
   type EventStatus,
 } from "~/domain/timeline/vocabulary.ts";
-import { errorMessage, eventActor, eventWhen } from "./format.ts";
+import { errorMessage, eventActor, eventWhen, SAVED_LOCALLY } from "./format.ts";
 import type { TimelineView } from "./useTimeline.ts";
 import type { WorkspaceUser } from "./types.ts";
 
@@ -160,6 +160,8 @@ export interface EventEditorProps {
   onDeleted: (id: string, title: string) => void;
   /** Receives the close request (which asks about unsaved changes) for Escape and chart clicks. */
   registerClose?: (close: () => void) => void;
+  /** In sync with the server now; otherwise a save is kept on this device until the connection is back. */
+  connected?: boolean;
 }
 
 export function EventEditor(props: EventEditorProps) {
@@ -334,7 +336,7 @@ export function EventEditor(props: EventEditorProps) {
       updateEvent(doc, eventId!, patch, ctx);
       setDraft({});
       setBaseAtEdit({});
-      setNotice("Opgeslagen.");
+      setNotice(props.connected === false ? SAVED_LOCALLY : "Opgeslagen.");
     } catch (err) {
       setFormError(errorMessage(err));
     }
