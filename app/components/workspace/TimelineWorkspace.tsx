@@ -484,9 +484,10 @@ export default function TimelineWorkspace({ investigationId, user, organisations
               defaultParty={filter.party || undefined}
               members={members}
               othersEditing={selectedId ? (editingByEvent[selectedId] ?? []) : []}
-              onCreated={(id) => {
+              onCreated={(id, warning) => {
                 setEditor({ kind: "event", id });
-                showToast({ text: connected ? "Feit toegevoegd." : `Feit toegevoegd. ${SAVED_LOCALLY}` });
+                const saved = connected ? "Feit toegevoegd." : `Feit toegevoegd. ${SAVED_LOCALLY}`;
+                showToast({ text: warning ? `${saved} ${warning}` : saved });
               }}
               onDeleted={(id) => {
                 const um = session.undoManager;
