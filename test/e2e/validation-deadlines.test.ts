@@ -92,4 +92,28 @@ describe("dates and terms", () => {
     expect(await date.inputValue()).toBe("12-03-2030");
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
+
+  it("inviting an address that already has an open invitation, or is a member, says so next to the field", async () => {
+    const email = `dubbel-${run}@example.nl`;
+    await page.goto(`${app.url}/onderzoeken/${app.demoInvestigationId}/deelnemers`);
+    const form = page.getByRole("form", { name: "Iemand uitnodigen" });
+    await form.getByLabel("E-mailadres").fill(email);
+    await form.getByLabel("Rol").selectOption("onderzoeker");
+    await form.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await page.getByRole("status").filter({ hasText: `Uitnodiging verstuurd naar ${email}.` }).waitFor();
+
+    await form.getByLabel("E-mailadres").fill(email);
+    await form.getByLabel("Rol").selectOption("onderzoeker");
+    await form.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await page.getByText(`Er staat al een uitnodiging open voor ${email}`).waitFor();
+    expect(await fieldError("email")).toContain("trek haar in onder 'Openstaande uitnodigingen' en nodig opnieuw uit.");
+    expect(await page.getByRole("cell", { name: email, exact: true }).count()).toBe(1); // one open invitation in the list
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await form.getByLabel("E-mailadres").fill("partner.a@demo.ketenlijn.nl");
+    await form.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    expect(await page.getByText("Deze persoon is al deelnemer van dit onderzoek.").first().waitFor().then(() => fieldError("email"))).toContain(
+      "heeft de rol ketenpartner",
+    );
+  });
 });
