@@ -420,6 +420,7 @@ export default function TimelineWorkspace({ investigationId, user, organisations
           parties={view.parties}
           periods={view.periods}
           organisations={organisations}
+          userId={user.id}
           open={structureOpen}
           onToggle={setStructureOpen}
           onDone={(text) => showToast({ text })}
