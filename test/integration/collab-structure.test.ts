@@ -61,7 +61,7 @@ describe("collaboration: changing lanes and periods", () => {
     peers.push(p2);
     await synced(p2);
     await waitFor(() => p2.doc.getMap("parties").size === 3, "partner's fresh copy");
-    deleteParty(p2.doc, ggz, { userId: partner.id });
+    deleteParty(p2.doc, ggz, { userId: partner.userId });
     await waitFor(() => p2.closes.some((c) => c.code === 4409), "partner's removal refused");
     expect(r.doc.getMap("parties").has(ggz)).toBe(true);
 
@@ -72,7 +72,7 @@ describe("collaboration: changing lanes and periods", () => {
     updateParty(r.doc, ggz, { name: "GGZ Noord", domain: "Psychische gezondheid" });
     movePartyWithinDomain(r.doc, huisarts, "down");
     updatePeriod(r.doc, period, { label: "Verblijf vrouwenopvang", end: "2013-06" });
-    deleteParty(r.doc, huisarts, { userId: researcher.id, moveEventsTo: wijkteam });
+    deleteParty(r.doc, huisarts, { userId: researcher.userId, moveEventsTo: wijkteam });
 
     await waitFor(
       () =>
