@@ -181,7 +181,8 @@ export const StructurePanel = forwardRef<HTMLInputElement, Props>(function Struc
                         </select>
                       </td>
                       <td>{factCount.get(p.id) ?? 0}</td>
-                      <td className="ws-structure__actions">
+                      <td>
+                        <div className="ws-structure__actions">
                         <button type="button" className="button button--secondary button--small" disabled={i === 0} onClick={() => move(p, "up")}>
                           Omhoog<span className="visually-hidden"> {p.value.name}</span>
                         </button>
@@ -199,6 +200,7 @@ export const StructurePanel = forwardRef<HTMLInputElement, Props>(function Struc
                         <button type="button" className="button button--secondary button--small" onClick={() => setEditing({ kind: "remove", id: p.id })}>
                           Verwijderen<span className="visually-hidden"> partij {p.value.name}</span>
                         </button>
+                        </div>
                       </td>
                     </tr>
                   )),
