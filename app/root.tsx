@@ -1,5 +1,7 @@
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
+import { useEffect } from "react";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRevalidator, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
+import { isOfflineError, syncOfflineCopy } from "./lib/offline.ts";
 import { useNonce } from "./lib/nonce.ts";
 import "./lib/zod-dutch.ts"; // Dutch default messages for every zod schema
 import stylesHref from "./styles.css?url";
@@ -22,6 +24,8 @@ export async function loader({ context }: Route.LoaderArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
+  const signedIn = data ? Boolean(data.user) : undefined;
+  useEffect(() => syncOfflineCopy(signedIn), [signedIn]);
   return (
     <html lang="nl">
       <head>
@@ -67,6 +71,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  if (isOfflineError(error)) return <OfflineError />;
   let title = "Er ging iets mis";
   let message = "Er ging iets mis aan onze kant. Probeer het later opnieuw.";
   if (isRouteErrorResponse(error)) {
@@ -88,6 +93,31 @@ export function ErrorBoundary() {
       <p>{message}</p>
       <p>
         <Link to="/">Naar het overzicht</Link>
+      </p>
+    </div>
+  );
+}
+
+/** A page (or its data) that could not be fetched because the connection is gone: say so, retry. */
+function OfflineError() {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    const retry = () => void revalidator.revalidate();
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, [revalidator]);
+  return (
+    <div className="page page--narrow" data-offline-error>
+      <title>Geen verbinding – Ketenlijn</title>
+      <h1>Geen verbinding</h1>
+      <p>
+        Deze pagina kon niet worden geladen omdat er geen internetverbinding is. Zodra de verbinding terug is, wordt de pagina
+        opnieuw geladen. Wat u al had ingevoerd op de tijdlijn blijft op dit apparaat bewaard.
+      </p>
+      <p>
+        <button type="button" className="button" onClick={() => void revalidator.revalidate()} disabled={revalidator.state === "loading"}>
+          Opnieuw proberen
+        </button>
       </p>
     </div>
   );

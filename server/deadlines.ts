@@ -54,9 +54,11 @@ export interface DeadlineView {
   doneAt: string | null;
   status: ReturnType<typeof deadlineStatus>;
   relative: string | null;
+  /** Dutch, when the computed date moved off a weekend or feestdag (and was not changed by hand). */
+  note: string | null;
 }
 
-function toView(d: DeadlineRow, today: string): DeadlineView {
+function toView(d: DeadlineRow, today: string, notes: Map<string, string>): DeadlineView {
   const dueDate = effectiveDate(d);
   const state: DeadlineState = { key: d.key, label: d.label, dueDate, doneAt: d.doneAt };
   return {
@@ -71,6 +73,7 @@ function toView(d: DeadlineRow, today: string): DeadlineView {
     doneAt: d.doneAt,
     status: deadlineStatus(state, today),
     relative: dueDate && !d.doneAt ? describeRelative(dueDate, today) : null,
+    note: d.overrideDate === null ? (notes.get(`${d.key}:${d.computedDate}`) ?? null) : null,
   };
 }
 
@@ -81,7 +84,14 @@ export async function deadlinesOf(ctx: AppContext, investigationId: string): Pro
     .where(eq(schema.deadlines.investigationId, investigationId))
     .orderBy(asc(schema.deadlines.computedDate));
   const today = todayInAmsterdam(ctx.clock.now());
-  return rows.map((r) => toView(r, today)).sort(byDueDate);
+  // The note is not stored: it follows from the investigation's dates, as the computed date does.
+  const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId));
+  const notes = new Map<string, string>();
+  if (inv) {
+    const plan = defaultDeadlinePlan({ calamityDate: inv.calamityDate, reportedDate: inv.reportedDate, supervisor: inv.supervisor as "toezicht_wmo" | "igj" });
+    for (const p of plan) if (p.note) notes.set(`${p.key}:${p.dueDate}`, p.note);
+  }
+  return rows.map((r) => toView(r, today, notes)).sort(byDueDate);
 }
 
 function byDueDate(a: DeadlineView, b: DeadlineView) {

@@ -77,7 +77,19 @@ export async function invite(
   baseUrl: string,
 ): Promise<void> {
   const members = await listMembers(ctx, investigationId);
-  if (members.some((m) => m.email === input.email)) throw new MemberError("Deze persoon is al deelnemer van dit onderzoek.", "email");
+  const member = members.find((m) => m.email.toLowerCase() === input.email.toLowerCase());
+  if (member)
+    throw new MemberError(
+      `Deze persoon is al deelnemer van dit onderzoek. ${input.email} heeft de rol ${ROLE_LABELS[member.role as Role].toLowerCase()}; een nieuwe uitnodiging is niet nodig.`,
+      "email",
+    );
+  const open = (await listOpenInvitations(ctx, investigationId)).find((i) => i.email.toLowerCase() === input.email.toLowerCase());
+  if (open)
+    throw new MemberError(
+      `Er staat al een uitnodiging open voor ${input.email} (geldig tot ${formatDutchDate(todayInAmsterdam(open.expiresAt))}). ` +
+        "Wacht tot die is aanvaard, of trek haar in onder 'Openstaande uitnodigingen' en nodig opnieuw uit.",
+      "email",
+    );
   const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId));
   const organisationId = await findOrCreateOrganisation(ctx, input.organisation);
   const { token, hash } = newToken();
@@ -151,7 +163,15 @@ export async function lookupInvitation(ctx: AppContext, token: string): Promise<
     .where(eq(schema.invitations.tokenHash, hashToken(token)));
   if (!row) return { ok: false, reason: "unknown" };
   if (row.invitation.acceptedAt) return { ok: false, reason: "used" };
-  if (row.invitation.revokedAt) return { ok: false, reason: "revoked" };
+  if (row.invitation.revokedAt) {
+    // Closed because the address joined through another invitation: that is "used", not "revoked".
+    const [joined] = await ctx.db
+      .select({ id: schema.memberships.userId })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+      .where(and(eq(schema.memberships.investigationId, row.invitation.investigationId), eq(schema.users.email, row.invitation.email)));
+    return { ok: false, reason: joined ? "used" : "revoked" };
+  }
   if (row.invitation.expiresAt <= ctx.clock.now()) return { ok: false, reason: "expired" };
   const [user] = await ctx.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, row.invitation.email));
   return { ok: true, invitation: row.invitation, investigationTitle: row.title, organisation: row.organisation, existingUserId: user?.id ?? null };
@@ -188,6 +208,19 @@ export async function acceptInvitation(
       .where(and(eq(schema.invitations.id, inv.id), isNull(schema.invitations.acceptedAt), isNull(schema.invitations.revokedAt)))
       .returning();
     if (claimed.length === 0) return null;
+    // Joined: any other open invitation for this address in this investigation is closed, so no
+    // second link stays usable (or listed as open).
+    await tx
+      .update(schema.invitations)
+      .set({ revokedAt: ctx.clock.now() })
+      .where(
+        and(
+          eq(schema.invitations.investigationId, inv.investigationId),
+          eq(schema.invitations.email, inv.email),
+          isNull(schema.invitations.acceptedAt),
+          isNull(schema.invitations.revokedAt),
+        ),
+      );
     let userId: string;
     if ("userId" in who) userId = who.userId;
     else {

@@ -3,7 +3,7 @@
  * status logic shown on the dashboard. Per investigation the plan can be
  * changed; these are only the starting values.
  */
-import { addWeeks, addWerkdagen, daysBetween, type CalendarDate } from "./workdays.server.ts";
+import { addWeeks, addWerkdagen, daysBetween, endOfTerm, formatDutchDate, type CalendarDate } from "./workdays.server.ts";
 
 export type DeadlineKey =
   | "melding"
@@ -29,9 +29,24 @@ export interface PlannedDeadline {
   source: string;
   /** null when the date it is counted from is not known yet. */
   dueDate: CalendarDate | null;
+  /** Dutch, set when the term moved off a weekend or feestdag (Algemene termijnenwet art. 1). */
+  note?: string;
 }
 
 const after = (base: CalendarDate | null, f: (d: CalendarDate) => CalendarDate) => (base ? f(base) : null);
+
+/** "Valt op 1e Kerstdag (vrijdag 25 december 2026); verschoven naar de eerstvolgende werkdag (Algemene termijnenwet, art. 1)." */
+export function movedTermNote(movedFrom: CalendarDate, because: string): string {
+  return `Valt op ${because === "zaterdag" || because === "zondag" ? "een " : ""}${because} (${formatDutchDate(movedFrom)}); verschoven naar de eerstvolgende werkdag (Algemene termijnenwet, art. 1).`;
+}
+
+/** Every term ends on a werkdag: moved off a Saturday, Sunday or feestdag, with a note saying so. */
+function onWerkdag(d: PlannedDeadline): PlannedDeadline {
+  if (!d.dueDate) return d;
+  const end = endOfTerm(d.dueDate);
+  if (!end.movedFrom) return d;
+  return { ...d, dueDate: end.date, note: movedTermNote(end.movedFrom, end.movedBecause!) };
+}
 
 export function defaultDeadlinePlan(input: PlanInput): PlannedDeadline[] {
   const { calamityDate, reportedDate } = input;
@@ -76,7 +91,7 @@ export function defaultDeadlinePlan(input: PlanInput): PlannedDeadline[] {
       dueDate: after(reportedDate, (d) => addWeeks(d, 8)),
     });
   }
-  return plan;
+  return plan.map(onWerkdag);
 }
 
 // --- Status ----------------------------------------------------------------

@@ -37,7 +37,12 @@ const optionalDate = (label: string) =>
       return d;
     });
 
-export const investigationSchema = z
+/** Cross-field checks run even when a field failed, so every error shows on the first submit. */
+const ALWAYS = { when: () => true } as const;
+const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** The investigation's metadata; `today` (jjjj-mm-dd, Amsterdam) refuses dates in the future. */
+export const investigationSchemaFor = (today: string) => z
   .object({
     title: z.string().trim().min(3, "Geef het onderzoek een titel van minstens 3 tekens.").max(200, "De titel mag hooguit 200 tekens hebben."),
     kind: choice(KINDS, "Kies het soort voorval."),
@@ -52,12 +57,16 @@ export const investigationSchema = z
     phase: choice(PHASES, "Kies de fase."),
   })
   .superRefine((v, c) => {
-    if (v.supervisor === "toezicht_wmo" && v.supervisorMunicipality === "")
+    if (v.supervisor === "toezicht_wmo" && (v.supervisorMunicipality ?? "") === "")
       c.addIssue({ code: "custom", path: ["supervisorMunicipality"], message: "Noem de gemeente van de Toezicht Wmo." });
-    if (v.calamityDate && v.reportedDate && v.reportedDate < v.calamityDate)
+    if (isDate(v.calamityDate) && v.calamityDate > today)
+      c.addIssue({ code: "custom", path: ["calamityDate"], message: "De datum van de calamiteit ligt in de toekomst. Vul de dag in waarop de calamiteit plaatsvond." });
+    if (isDate(v.reportedDate) && v.reportedDate > today)
+      c.addIssue({ code: "custom", path: ["reportedDate"], message: "De datum van de melding ligt in de toekomst. Vul deze pas in als er gemeld is." });
+    else if (isDate(v.calamityDate) && isDate(v.reportedDate) && v.reportedDate < v.calamityDate)
       c.addIssue({ code: "custom", path: ["reportedDate"], message: "De melding kan niet vóór de calamiteit liggen." });
-  });
-export type InvestigationInput = z.infer<typeof investigationSchema>;
+  }, ALWAYS);
+export type InvestigationInput = z.infer<ReturnType<typeof investigationSchemaFor>>;
 
 const email = z
   .string()
@@ -78,7 +87,7 @@ export const newPasswordSchema = z
     password: z.string().min(MIN_PASSWORD, `Kies een wachtwoord van minstens ${MIN_PASSWORD} tekens.`).max(200, "Hooguit 200 tekens."),
     passwordRepeat: z.string(),
   })
-  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "De wachtwoorden zijn niet gelijk." });
+  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "De wachtwoorden zijn niet gelijk.", ...ALWAYS });
 
 export const acceptInvitationSchema = z
   .object({
@@ -86,7 +95,7 @@ export const acceptInvitationSchema = z
     password: z.string().min(MIN_PASSWORD, `Kies een wachtwoord van minstens ${MIN_PASSWORD} tekens.`).max(200, "Hooguit 200 tekens."),
     passwordRepeat: z.string(),
   })
-  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "De wachtwoorden zijn niet gelijk." });
+  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "De wachtwoorden zijn niet gelijk.", ...ALWAYS });
 
 export const changePasswordSchema = z
   .object({
@@ -94,7 +103,7 @@ export const changePasswordSchema = z
     password: z.string().min(MIN_PASSWORD, `Kies een wachtwoord van minstens ${MIN_PASSWORD} tekens.`).max(200, "Hooguit 200 tekens."),
     passwordRepeat: z.string(),
   })
-  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "De wachtwoorden zijn niet gelijk." });
+  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "De wachtwoorden zijn niet gelijk.", ...ALWAYS });
 
 export const forgotPasswordSchema = z.object({ email });
 
@@ -105,7 +114,7 @@ export const inviteSchema = z.object({
   // A checkbox: "aan" when ticked, absent otherwise.
   workspaceAccess: z.literal("aan", { error: "Kies aan of uit." }).optional().transform((v) => v === "aan"),
 }).superRefine((v, c) => {
-  if (v.role === "ketenpartner" && v.organisation === "")
+  if (v.role === "ketenpartner" && (v.organisation ?? "") === "")
     c.addIssue({ code: "custom", path: ["organisation"], message: "Een ketenpartner vertegenwoordigt een organisatie: vul die in." });
   if (v.workspaceAccess && v.role !== "toezichthouder")
     c.addIssue({
@@ -113,7 +122,7 @@ export const inviteSchema = z.object({
       path: ["workspaceAccess"],
       message: "Alleen voor een toezichthouder: de andere rollen hebben de werkruimte al vanuit hun rol.",
     });
-});
+}, ALWAYS);
 
 export const clientIdentitySchema = z.object({
   name: z.string().trim().max(200, "Hooguit 200 tekens.").default(""),

@@ -94,6 +94,58 @@ export function werkdagenBetween(a: CalendarDate, b: CalendarDate): number {
   return count;
 }
 
+// --- End of a term (Algemene termijnenwet) --------------------------------
+
+// Algemene termijnenwet art. 3: the "algemeen erkende feestdagen" are the public holidays above plus
+// 5 May (every year). Goede Vrijdag is not among them.
+const HOLIDAY_NAMES: Record<string, string> = {
+  Nieuwjaar: "Nieuwjaarsdag",
+  Pasen: "1e Paasdag",
+  "Tweede paasdag": "2e Paasdag",
+  Koningsdag: "Koningsdag",
+  Hemelvaartsdag: "Hemelvaartsdag",
+  Pinksteren: "1e Pinksterdag",
+  "Tweede pinksterdag": "2e Pinksterdag",
+  Kerstmis: "1e Kerstdag",
+  "Tweede kerstdag": "2e Kerstdag",
+};
+
+/** Why a day cannot end a term: "zaterdag", "zondag", "1e Kerstdag", "Bevrijdingsdag"; null on a werkdag. */
+export function restDayName(date: CalendarDate): string | null {
+  toUtcMs(date);
+  if (isDutchPublicHoliday(date)) {
+    holidays ??= new Holidays("NL");
+    const found = (holidays.isHoliday(`${date} 12:00:00`) || []).find((h) => h.type === "public");
+    return (found && HOLIDAY_NAMES[found.name]) ?? found?.name ?? "feestdag";
+  }
+  if (date.slice(5) === "05-05") return "Bevrijdingsdag";
+  const dow = dayOfWeek(date);
+  if (dow === 6) return "zaterdag";
+  if (dow === 0) return "zondag";
+  return null;
+}
+
+export interface TermEnd {
+  /** The last day of the term: never a Saturday, Sunday or algemeen erkende feestdag. */
+  date: CalendarDate;
+  /** The day the term would have ended on, when it moved. */
+  movedFrom?: CalendarDate;
+  /** Why it moved: the name of that day ("zaterdag", "1e Kerstdag"). */
+  movedBecause?: string;
+}
+
+/**
+ * Algemene termijnenwet art. 1: a term that ends on a Saturday, Sunday or algemeen erkende
+ * feestdag is extended to the next day that is none of these.
+ */
+export function endOfTerm(date: CalendarDate): TermEnd {
+  const because = restDayName(date);
+  if (!because) return { date };
+  let d = addDays(date, 1);
+  while (restDayName(d)) d = addDays(d, 1);
+  return { date: d, movedFrom: date, movedBecause: because };
+}
+
 /**
  * Plus n calendar weeks. A result on a weekend or holiday is kept as is: a term
  * in weeks ends on that day; callers that want a working day use nextWerkdagOnOrAfter.

@@ -38,7 +38,7 @@ export default function Deadlines() {
     <>
       <h2>Termijnenplan</h2>
       <p className="muted">
-        Standaardtermijnen volgens het protocol (werkdagen zonder weekenden en Nederlandse feestdagen; tijdzone Europe/Amsterdam).
+        Standaardtermijnen volgens het protocol (werkdagen zonder weekenden en Nederlandse feestdagen; een termijn die op een zaterdag, zondag of feestdag eindigt, loopt door tot de eerstvolgende werkdag; tijdzone Europe/Amsterdam).
         {editable ? " Een gewijzigde datum vraagt om een reden en wordt vastgelegd in het logboek." : ""}
       </p>
       <div className="table-scroll">
@@ -61,6 +61,11 @@ export default function Deadlines() {
                   <td>
                     {d.dueDate ? formatDutchDate(d.dueDate) : <span className="muted">Nog niet te berekenen</span>}
                     {d.relative ? <div className="muted">{d.relative}</div> : null}
+                    {d.note ? (
+                      <div className="muted" data-term-note>
+                        {d.note}
+                      </div>
+                    ) : null}
                     {d.overridden ? (
                       <div className="muted">
                         Aangepast (berekend: {d.computedDate ? formatDutchDateShort(d.computedDate) : "—"}). Reden: {d.overrideReason}

@@ -1,7 +1,8 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-edit";
 import { InvestigationForm } from "~/components/InvestigationForm.tsx";
-import { fieldErrors, investigationSchema } from "~/domain/forms.ts";
+import { todayInAmsterdam } from "~/domain/calendar-date.ts";
+import { fieldErrors, investigationSchemaFor } from "~/domain/forms.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { getInvestigation, updateInvestigation } from "../../server/investigations.ts";
 
@@ -15,7 +16,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { user } = await requireInvestigation(context, request, params.id, "investigation.edit");
   const values = await formValues(request);
-  const parsed = investigationSchema.safeParse(values);
+  const parsed = investigationSchemaFor(todayInAmsterdam(context.app.clock.now())).safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   await updateInvestigation(context.app, user.id, params.id, parsed.data);
   throw redirect(`/onderzoeken/${params.id}`);

@@ -1,7 +1,8 @@
 import { data, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/investigation-new";
 import { InvestigationForm } from "~/components/InvestigationForm.tsx";
-import { fieldErrors, investigationSchema } from "~/domain/forms.ts";
+import { todayInAmsterdam } from "~/domain/calendar-date.ts";
+import { fieldErrors, investigationSchemaFor } from "~/domain/forms.ts";
 import { canCreateInvestigation } from "~/domain/policy.ts";
 import { formValues, requireUser } from "~/lib/guards.server.ts";
 import { createInvestigation } from "../../server/investigations.ts";
@@ -23,7 +24,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const user = guard(context, request);
   const values = await formValues(request);
-  const parsed = investigationSchema.safeParse(values);
+  const parsed = investigationSchemaFor(todayInAmsterdam(context.app.clock.now())).safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   const id = await createInvestigation(context.app, user.id, parsed.data);
   throw redirect(`/onderzoeken/${id}`);

@@ -18,6 +18,14 @@ import { meldingReference } from "~/domain/loket/fields.ts";
 const label = (o: Record<string, string>, k: string | null) => (k ? (o[k] ?? k) : "—");
 const date = (d: string | null) => (d ? formatDutchDateShort(d) : "nog niet bekend");
 
+/** Every overdue term (the count above the list names exactly these), then the next ones up to three in all. */
+function upcomingList<T extends { doneAt: string | null; dueDate: string | null; status: string }>(deadlines: T[]): T[] {
+  const open = deadlines.filter((d) => !d.doneAt && d.dueDate);
+  const overdue = open.filter((d) => d.status === "overdue");
+  const rest = open.filter((d) => d.status !== "overdue");
+  return [...overdue, ...rest.slice(0, Math.max(1, 3 - overdue.length))];
+}
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { user } = await requireInvestigation(context, request, params.id, "investigation.view");
   const { investigation: inv, deadlines } = (await investigationOverview(context.app, params.id))!;
@@ -33,7 +41,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       ["Aanbieder(s)", inv.providers || "—"],
       ["Analysemethode", label(ANALYSIS_METHODS, inv.analysisMethod)],
     ] as [string, string][],
-    open: deadlines.filter((d) => !d.doneAt && d.dueDate).slice(0, 3),
+    open: upcomingList(deadlines),
     overdue: deadlines.filter((d) => d.status === "overdue").length,
     memberCount: members.length,
     id: inv.id,
@@ -76,6 +84,7 @@ export default function Overview() {
             {open.map((d) => (
               <li key={d.key}>
                 {d.label}: {formatDutchDateShort(d.dueDate!)} ({d.relative}) <DeadlineBadge status={d.status} />
+                {d.note ? <div className="muted">{d.note}</div> : null}
               </li>
             ))}
           </ul>

@@ -188,7 +188,9 @@ describe("the deadline plan", () => {
   });
 
   it("follows the dates over Christmas and the year end (calamity Thu 24-12-2026, reported Thu 31-12-2026)", async () => {
-    const id = await create(form({ calamityDate: "24-12-2026", reportedDate: "31-12-2026" })); // typed the Dutch way
+    clock.set(new Date("2027-01-04T09:00:00Z")); // dates in the future are refused
+    await lead.login(LEAD);
+    const id = await create(form({ calamityDate: "24-12-2026", reportedDate: "31-12-2026" })).finally(() => clock.set(NOW)); // typed the Dutch way
     const html = await page(`/onderzoeken/${id}/termijnen`);
     // (Fri 25, Sat 26 Kerstdagen, Sun 27) Mon 28, Tue 29, Wed 30.
     expect(row(html, LABEL.melding)).toContain("woensdag 30 december 2026");
@@ -321,8 +323,11 @@ describe("editing the dates", () => {
     expect(change.status).toBe(200);
     await change.text();
 
-    // The report was in fact made on Tuesday 28-04.
+    // The report was in fact made on Tuesday 28-04 (entered that day: a date in the future is refused).
+    clock.set(new Date("2026-04-28T08:00:00Z"));
+    await lead.login(LEAD);
     const res = await lead.post(`/onderzoeken/${id}/gegevens`, { ...values, reportedDate: "2026-04-28" });
+    clock.set(NOW);
     expect(res.status).toBe(302);
     await res.text();
 

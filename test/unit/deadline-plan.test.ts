@@ -80,6 +80,51 @@ describe("defaultDeadlinePlan", () => {
   });
 });
 
+describe("terms that end on a weekend or feestdag (Algemene termijnenwet art. 1)", () => {
+  const term = (reportedDate: string, key: string) =>
+    defaultDeadlinePlan({ calamityDate: null, reportedDate, supervisor: "igj" }).find((d) => d.key === key)!;
+
+  it("moves '2 weken' off 1e Kerstdag to the next werkdag, past 2e Kerstdag and the weekend, with a note", () => {
+    // Reported Friday 11 December 2026 + 2 weeks = Friday 25 December (1e Kerstdag); 26, 27 follow.
+    const d = term("2026-12-11", "feitenrelaas");
+    expect(d.dueDate).toBe("2026-12-28");
+    expect(d.note).toBe(
+      "Valt op 1e Kerstdag (vrijdag 25 december 2026); verschoven naar de eerstvolgende werkdag (Algemene termijnenwet, art. 1).",
+    );
+  });
+
+  it("moves a term off 2e Paasdag and off Koningsdag", () => {
+    // Reported Monday 23 March 2026 + 2 weeks = Monday 6 April 2026 (2e Paasdag).
+    const easter = term("2026-03-23", "feitenrelaas");
+    expect(easter.dueDate).toBe("2026-04-07");
+    expect(easter.note).toContain("Valt op 2e Paasdag (maandag 6 april 2026)");
+    // Reported Monday 13 April 2026 + 2 weeks = Monday 27 April 2026 (Koningsdag).
+    const king = term("2026-04-13", "feitenrelaas");
+    expect(king.dueDate).toBe("2026-04-28");
+    expect(king.note).toContain("Valt op Koningsdag (maandag 27 april 2026)");
+  });
+
+  it("moves a term that ends on a Saturday or Sunday to the Monday", () => {
+    // Reported Saturday 7 November 2026 + 6 weeks = Saturday 19 December 2026.
+    const sat = term("2026-11-07", "eigen_onderzoek");
+    expect(sat.dueDate).toBe("2026-12-21");
+    expect(sat.note).toContain("Valt op een zaterdag (zaterdag 19 december 2026)");
+  });
+
+  it("counts 5 May as a feestdag of the Termijnenwet (art. 3)", () => {
+    // Reported Tuesday 21 April 2026 + 2 weeks = Tuesday 5 May 2026.
+    const d = term("2026-04-21", "feitenrelaas");
+    expect(d.dueDate).toBe("2026-05-06");
+    expect(d.note).toContain("Valt op Bevrijdingsdag");
+  });
+
+  it("leaves a term on a werkdag alone, without a note", () => {
+    const d = term("2026-04-24", "feitenrelaas");
+    expect(d.dueDate).toBe("2026-05-08");
+    expect(d.note).toBeUndefined();
+  });
+});
+
 const state = (key: string, dueDate: string | null, doneAt: string | null = null): DeadlineState => ({
   key,
   label: key,

@@ -250,3 +250,18 @@ describe("formatting", () => {
     expect(formatDutchDateShort("2027-01-01")).toBe("01-01-2027");
   });
 });
+
+describe("endOfTerm (Algemene termijnenwet art. 1)", () => {
+  it("keeps a werkdag and moves a weekend or feestdag to the next day that is neither", async () => {
+    const { endOfTerm, restDayName } = await import("../../app/domain/workdays.server.ts");
+    expect(endOfTerm("2026-12-23")).toEqual({ date: "2026-12-23" });
+    expect(endOfTerm("2026-12-25")).toEqual({ date: "2026-12-28", movedFrom: "2026-12-25", movedBecause: "1e Kerstdag" });
+    expect(endOfTerm("2027-01-01")).toEqual({ date: "2027-01-04", movedFrom: "2027-01-01", movedBecause: "Nieuwjaarsdag" });
+    expect(endOfTerm("2026-05-14").date).toBe("2026-05-15"); // Hemelvaartsdag
+    expect(endOfTerm("2026-05-24").date).toBe("2026-05-26"); // 1e and 2e Pinksterdag
+    expect(restDayName("2026-04-05")).toBe("1e Paasdag");
+    expect(restDayName("2026-04-03")).toBeNull(); // Goede Vrijdag is no feestdag of the Termijnenwet
+    expect(restDayName("2026-12-26")).toBe("2e Kerstdag");
+    expect(restDayName("2026-12-27")).toBe("zondag");
+  });
+});

@@ -28,7 +28,8 @@ import {
   type EventInput,
   type EventPatch,
 } from "~/domain/timeline/mutations.ts";
-import { formatDutchNumericPartialDate, formatDutchPartialDate, isEndNotBeforeStart } from "~/domain/timeline/partial-date.ts";
+import { todayInAmsterdam } from "~/domain/calendar-date.ts";
+import { formatDutchEditablePartialDate, formatDutchPartialDate, isEndNotBeforeStart, isPartialDateAfter } from "~/domain/timeline/partial-date.ts";
 import { InitialsSchema, type EventFlags, type Party, type Source, type TimelineEvent } from "~/domain/timeline/schema.ts";
 import {
   EVENT_FLAGS,
@@ -43,7 +44,7 @@ import {
   type EventKind,
   type EventStatus,
 } from "~/domain/timeline/vocabulary.ts";
-import { errorMessage, eventActor, eventWhen } from "./format.ts";
+import { errorMessage, eventActor, eventWhen, SAVED_LOCALLY } from "./format.ts";
 import type { TimelineView } from "./useTimeline.ts";
 import type { WorkspaceUser } from "./types.ts";
 
@@ -71,8 +72,8 @@ function valuesFromEvent(v: TimelineEvent): FormValues {
   return {
     title: v.title,
     party: v.party,
-    start: formatDutchNumericPartialDate(v.start),
-    end: v.end ? formatDutchNumericPartialDate(v.end) : "",
+    start: formatDutchEditablePartialDate(v.start),
+    end: v.end ? formatDutchEditablePartialDate(v.end) : "",
     approximate: v.approximate,
     description: v.description,
     actorFunction: v.actorFunction,
@@ -104,8 +105,8 @@ function valuesFromRaw(raw: unknown): FormValues {
   return {
     title: str("title"),
     party: str("party"),
-    start: str("start") ? formatDutchNumericPartialDate(str("start")) : "",
-    end: str("end") ? formatDutchNumericPartialDate(str("end")) : "",
+    start: str("start") ? formatDutchEditablePartialDate(str("start")) : "",
+    end: str("end") ? formatDutchEditablePartialDate(str("end")) : "",
     approximate: r.approximate === true,
     description: str("description"),
     actorFunction: str("actorFunction"),
@@ -156,10 +157,13 @@ export interface EventEditorProps {
   /** Others who have this fact open. */
   othersEditing: { name: string; color: string }[];
   onClose: () => void;
-  onCreated: (id: string) => void;
+  /** `warning`: saved, but worth a second look (a date in the future). */
+  onCreated: (id: string, warning?: string) => void;
   onDeleted: (id: string, title: string) => void;
   /** Receives the close request (which asks about unsaved changes) for Escape and chart clicks. */
   registerClose?: (close: () => void) => void;
+  /** In sync with the server now; otherwise a save is kept on this device until the connection is back. */
+  connected?: boolean;
 }
 
 export function EventEditor(props: EventEditorProps) {
@@ -298,7 +302,7 @@ export function EventEditor(props: EventEditorProps) {
       if (isNew) {
         const id = createEvent(doc, full, ctx);
         setDraft({});
-        props.onCreated(id);
+        props.onCreated(id, futureWarning(startValue));
         return;
       }
       let patch: EventPatch;
@@ -334,7 +338,8 @@ export function EventEditor(props: EventEditorProps) {
       updateEvent(doc, eventId!, patch, ctx);
       setDraft({});
       setBaseAtEdit({});
-      setNotice("Opgeslagen.");
+      const warning = "start" in patch ? futureWarning(startValue) : undefined;
+      setNotice(`${props.connected === false ? SAVED_LOCALLY : "Opgeslagen."}${warning ? ` ${warning}` : ""}`);
     } catch (err) {
       setFormError(errorMessage(err));
     }
@@ -878,7 +883,15 @@ function datePreview(text: string): string | undefined {
   if (!text.trim()) return undefined;
   const r = parseDutchDate(text);
   if (!r.ok) return undefined;
-  return `Wordt: ${formatDutchPartialDate(r.value, { approximate: r.approximate })}${r.note ? ` (${r.note})` : ""}`;
+  const warning = futureWarning(r.value);
+  return `Wordt: ${formatDutchPartialDate(r.value, { approximate: r.approximate })}${r.note ? ` (${r.note})` : ""}${warning ? `. ${warning}` : ""}`;
+}
+
+/** A fact in the future is allowed (a planned step) but usually a typing error: say so. */
+function futureWarning(value: string): string | undefined {
+  return value && isPartialDateAfter(value, todayInAmsterdam(new Date()))
+    ? "Let op: deze datum ligt in de toekomst. Klopt het jaartal?"
+    : undefined;
 }
 
 const instantFormat = new Intl.DateTimeFormat("nl-NL", {

@@ -14,6 +14,11 @@ export function ConnectionBanner({ state }: { state: CollabState }) {
   } else if (state.closed) {
     text = `De verbinding is verbroken${state.closed.reason ? `: ${state.closed.reason.replace(/\.$/, "")}` : ""}. Laad de pagina opnieuw.`;
     tone = "error";
+  } else if (state.offline) {
+    text = state.readOnly
+      ? "Offline — de tijdlijn wordt bijgewerkt zodra er weer verbinding is"
+      : "Offline — uw wijzigingen worden op dit apparaat bewaard en verstuurd zodra er weer verbinding is";
+    tone = "offline";
   } else if (state.status === "connected" && state.synced) {
     text = "Verbonden";
     tone = "ok";

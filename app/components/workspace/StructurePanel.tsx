@@ -4,11 +4,12 @@
 import { forwardRef, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
 import { parseDutchDate } from "~/domain/timeline/dutch-dates.ts";
-import { createParty, createPeriod, deletePeriod, updateParty } from "~/domain/timeline/mutations.ts";
+import { createParty, createPeriod, deletePeriod, movePartyWithinDomain, updateParty } from "~/domain/timeline/mutations.ts";
 import { formatDutchPartialDate, isEndNotBeforeStart } from "~/domain/timeline/partial-date.ts";
-import { groupPartiesByDomain } from "~/domain/timeline/schema.ts";
+import { getTimelineMaps, groupPartiesByDomain } from "~/domain/timeline/schema.ts";
 import { STANDARD_PARTY_DOMAINS } from "~/domain/timeline/vocabulary.ts";
 import { errorMessage } from "./format.ts";
+import { PartyEditForm, PartyRemoveForm, PeriodEditForm } from "./StructureEdit.tsx";
 import type { Organisation, PartyEntry, PeriodEntry } from "./types.ts";
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
   parties: PartyEntry[];
   periods: PeriodEntry[];
   organisations: Organisation[];
+  /** Recorded as who changed the facts a removed lane hands over. */
+  userId: string;
   open: boolean;
   onToggle: (open: boolean) => void;
   onDone: (message: string) => void;
@@ -25,11 +28,31 @@ interface Props {
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? "" : "."}`;
 
 export const StructurePanel = forwardRef<HTMLInputElement, Props>(function StructurePanel(
-  { doc, origin, parties, periods, organisations, open, onToggle, onDone },
+  { doc, origin, parties, periods, organisations, userId, open, onToggle, onDone },
   partyNameRef,
 ) {
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   const groups = groupPartiesByDomain(parties);
+  const [editing, setEditing] = useState<{ kind: "party" | "remove" | "period"; id: string } | null>(null);
+  const factCount = new Map<string, number>();
+  for (const item of getTimelineMaps(doc).events.values()) {
+    const party = (item as Y.Map<unknown>).get?.("party");
+    if (typeof party === "string") factCount.set(party, (factCount.get(party) ?? 0) + 1);
+  }
+  const finish = (message: string) => {
+    setEditing(null);
+    onDone(message);
+  };
+  const move = (p: PartyEntry, direction: "up" | "down") => {
+    try {
+      if (movePartyWithinDomain(doc, p.id, direction, { origin }))
+        onDone(`${p.value.name} staat nu een plaats ${direction === "up" ? "hoger" : "lager"}.`);
+    } catch (error) {
+      onDone(errorMessage(error));
+    }
+  };
+  const editingParty = editing && editing.kind !== "period" ? parties.find((p) => p.id === editing.id) : undefined;
+  const editingPeriod = editing?.kind === "period" ? periods.find((p) => p.id === editing.id) : undefined;
 
   // --- add party
   const [pName, setPName] = useState("");
@@ -116,11 +139,13 @@ export const StructurePanel = forwardRef<HTMLInputElement, Props>(function Struc
                   <th scope="col">Naam</th>
                   <th scope="col">Domein</th>
                   <th scope="col">Gekoppelde organisatie</th>
+                  <th scope="col">Feiten</th>
+                  <th scope="col">Wijzigen</th>
                 </tr>
               </thead>
               <tbody>
                 {groups.flatMap((g) =>
-                  g.parties.map((p) => (
+                  g.parties.map((p, i) => (
                     <tr key={p.id}>
                       <td>{p.value.name}</td>
                       <td>{g.domain}</td>
@@ -155,12 +180,50 @@ export const StructurePanel = forwardRef<HTMLInputElement, Props>(function Struc
                           ))}
                         </select>
                       </td>
+                      <td>{factCount.get(p.id) ?? 0}</td>
+                      <td>
+                        <div className="ws-structure__actions">
+                        <button type="button" className="button button--secondary button--small" disabled={i === 0} onClick={() => move(p, "up")}>
+                          Omhoog<span className="visually-hidden"> {p.value.name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          disabled={i === g.parties.length - 1}
+                          onClick={() => move(p, "down")}
+                        >
+                          Omlaag<span className="visually-hidden"> {p.value.name}</span>
+                        </button>
+                        <button type="button" className="button button--secondary button--small" onClick={() => setEditing({ kind: "party", id: p.id })}>
+                          Wijzigen<span className="visually-hidden"> partij {p.value.name}</span>
+                        </button>
+                        <button type="button" className="button button--secondary button--small" onClick={() => setEditing({ kind: "remove", id: p.id })}>
+                          Verwijderen<span className="visually-hidden"> partij {p.value.name}</span>
+                        </button>
+                        </div>
+                      </td>
                     </tr>
                   )),
                 )}
               </tbody>
             </table>
           )}
+          {editingParty && editing?.kind === "party" ? (
+            <PartyEditForm key={editingParty.id} doc={doc} origin={origin} party={editingParty} parties={parties} onDone={finish} onCancel={() => setEditing(null)} />
+          ) : null}
+          {editingParty && editing?.kind === "remove" ? (
+            <PartyRemoveForm
+              key={editingParty.id}
+              doc={doc}
+              origin={origin}
+              userId={userId}
+              party={editingParty}
+              parties={parties}
+              factCount={factCount.get(editingParty.id) ?? 0}
+              onDone={finish}
+              onCancel={() => setEditing(null)}
+            />
+          ) : null}
           <form className="ws-form ws-addform" onSubmit={addParty} noValidate aria-labelledby="sp-h-addparty">
             <h4 id="sp-h-addparty">Partij toevoegen</h4>
             {pErrors.form ? (
@@ -235,6 +298,10 @@ export const StructurePanel = forwardRef<HTMLInputElement, Props>(function Struc
                       {formatDutchPartialDate(p.value.start)} – {formatDutchPartialDate(p.value.end)}
                     </span>
                   </span>
+                  <span className="ws-structure__actions">
+                  <button type="button" className="button button--secondary button--small" onClick={() => setEditing({ kind: "period", id: p.id })}>
+                    Wijzigen<span className="visually-hidden"> periode {p.value.label}</span>
+                  </button>
                   <button
                     type="button"
                     className="button button--secondary button--small"
@@ -245,10 +312,14 @@ export const StructurePanel = forwardRef<HTMLInputElement, Props>(function Struc
                   >
                     Verwijderen<span className="visually-hidden"> periode {p.value.label}</span>
                   </button>
+                  </span>
                 </li>
               ))}
             </ul>
           )}
+          {editingPeriod ? (
+            <PeriodEditForm key={editingPeriod.id} doc={doc} origin={origin} period={editingPeriod} onDone={finish} onCancel={() => setEditing(null)} />
+          ) : null}
           <form className="ws-form ws-addform" onSubmit={addPeriod} noValidate aria-labelledby="sp-h-addperiod">
             <h4 id="sp-h-addperiod">Periode toevoegen</h4>
             {lErrors.form ? (

@@ -8,7 +8,7 @@ import { LIFE_DOMAINS } from "~/domain/timeline/vocabulary.ts";
 import { TimelineChartPanel, type ChartEvent } from "./Chart.tsx";
 import { EventEditor } from "./EventEditor.tsx";
 import { NO_FILTER, filterEvents, filterInvalid, isFiltering, statusFilterFrom, type TimelineFilter } from "./filters.ts";
-import { errorMessage, userColor } from "./format.ts";
+import { errorMessage, SAVED_LOCALLY, userColor } from "./format.ts";
 import { ImportDialog } from "./ImportDialog.tsx";
 import { ConnectionBanner, PresenceList, Toast, type ToastMessage } from "./StatusBar.tsx";
 import { StructurePanel } from "./StructurePanel.tsx";
@@ -59,6 +59,7 @@ export default function TimelineWorkspace({ investigationId, user, organisations
   const view = useTimeline(store);
   const { people, editingByEvent } = usePresence(session?.awareness ?? null);
 
+  const connected = !state.offline && state.status === "connected" && state.synced;
   const writable = user.canWrite && !state.readOnly && !state.closed;
   const effectiveUser = useMemo<WorkspaceUser>(() => ({ ...user, canWrite: writable }), [user, writable]);
   const manager = writable && canManageTimelineStructure(user.role);
@@ -420,6 +421,7 @@ export default function TimelineWorkspace({ investigationId, user, organisations
           parties={view.parties}
           periods={view.periods}
           organisations={organisations}
+          userId={user.id}
           open={structureOpen}
           onToggle={setStructureOpen}
           onDone={(text) => showToast({ text })}
@@ -475,6 +477,7 @@ export default function TimelineWorkspace({ investigationId, user, organisations
               key={editor.kind === "event" ? editor.id : "new"}
               closeRef={closeEditorRef}
               onClose={closeEditor}
+              connected={connected}
               doc={session.doc}
               origin={session.origin}
               user={effectiveUser}
@@ -483,9 +486,10 @@ export default function TimelineWorkspace({ investigationId, user, organisations
               defaultParty={filter.party || undefined}
               members={members}
               othersEditing={selectedId ? (editingByEvent[selectedId] ?? []) : []}
-              onCreated={(id) => {
+              onCreated={(id, warning) => {
                 setEditor({ kind: "event", id });
-                showToast({ text: "Feit toegevoegd." });
+                const saved = connected ? "Feit toegevoegd." : `Feit toegevoegd. ${SAVED_LOCALLY}`;
+                showToast({ text: warning ? `${saved} ${warning}` : saved });
               }}
               onDeleted={(id) => {
                 const um = session.undoManager;

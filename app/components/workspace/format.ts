@@ -36,3 +36,6 @@ export function errorMessage(err: unknown, fallback = "Er ging iets mis; de wijz
   if (err && typeof err === "object" && "name" in err && (err as Error).name === "DomainError") return (err as Error).message;
   return fallback;
 }
+
+/** What a save says while the page has no connection: the change is in the local copy (IndexedDB). */
+export const SAVED_LOCALLY = "Op dit apparaat bewaard — wordt verstuurd zodra er weer verbinding is.";

@@ -30,6 +30,8 @@ export interface CollabState {
   synced: boolean;
   /** The connection was lost and is not back yet (retrying in the background). */
   lost: boolean;
+  /** The browser says it is offline (its offline/online events, followed at once). */
+  offline: boolean;
   /** Content can be shown: synced with the server, or a local copy is loaded and the server is not reachable. */
   ready: boolean;
   /** The server ended the connection for good (4403 = access removed; other 44xx codes). */
@@ -73,6 +75,7 @@ export function useCollabDoc({ investigationId, userId, canWrite, presence }: Co
     serverSynced: false,
     synced: false,
     lost: false,
+    offline: false,
     ready: false,
     closed: null,
   });
@@ -81,7 +84,17 @@ export function useCollabDoc({ investigationId, userId, canWrite, presence }: Co
     const doc = new Y.Doc();
     const origin = { source: "ketenlijn-tijdlijn", page: Math.random().toString(36).slice(2) };
     const patch = (p: Partial<CollabState>) => setState((s) => ({ ...s, ...p }));
-    setState({ status: "connecting", readOnly: !canWrite, serverSynced: false, synced: false, lost: false, ready: false, closed: null });
+    const startsOffline = navigator.onLine === false;
+    setState({
+      status: startsOffline ? "disconnected" : "connecting",
+      readOnly: !canWrite,
+      serverSynced: false,
+      synced: false,
+      lost: startsOffline,
+      offline: startsOffline,
+      ready: false,
+      closed: null,
+    });
 
     // Local copy per user and investigation: never replay one user's unsent edits under another's
     // session on a shared computer. A read-only member makes no edits, so keeps no copy.
@@ -122,7 +135,9 @@ export function useCollabDoc({ investigationId, userId, canWrite, presence }: Co
     provider.on("connection-close", (event) => {
       if (event?.code === CLOSE_ACCESS_REVOKED) patch({ closed: { code: event.code, reason: event.reason } });
     });
+    let closedForGood = false;
     provider.on("closed", (event) => {
+      closedForGood = true;
       patch({ closed: { code: event.code, reason: event.reason }, status: "disconnected" });
       // No access any more: do not keep the investigation's content in this browser. A refused
       // change: the local copy holds it (and what followed), so it must go before loading afresh.
@@ -143,6 +158,20 @@ export function useCollabDoc({ investigationId, userId, canWrite, presence }: Co
     provider.awareness.setLocalStateField("user", { id: userId, name: presence.name, color: presence.color });
     provider.awareness.setLocalStateField("editing", null);
 
+    // The browser knows at once when the network is gone; a websocket may take half a minute to
+    // notice. Follow the browser: say so now, stop the socket, and reconnect when it is back.
+    const onOffline = () => {
+      patch({ offline: true, status: "disconnected", lost: true, synced: false });
+      if (hasLocalCopy) patch({ ready: true });
+      provider.disconnect();
+    };
+    const onOnline = () => {
+      patch({ offline: false });
+      if (!closedForGood) provider.connect();
+    };
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
+
     const maps = getTimelineMaps(doc);
     const undoManager = new Y.UndoManager([maps.parties, maps.periods, maps.events], {
       trackedOrigins: new Set([origin]),
@@ -155,6 +184,8 @@ export function useCollabDoc({ investigationId, userId, canWrite, presence }: Co
     setSession({ doc, provider, awareness: provider.awareness, origin, undoManager });
 
     return () => {
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
       window.clearTimeout(offlineTimer);
       if (window.__ketenlijn?.doc === doc) delete window.__ketenlijn;
       undoManager.destroy();

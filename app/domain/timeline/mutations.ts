@@ -9,9 +9,11 @@ import {
   PartySchema,
   PeriodSchema,
   getTimelineMaps,
+  groupPartiesByDomain,
   validateWith,
   yToPlain,
   type EventFlags,
+  type Party,
   type Source,
 } from "./schema.ts";
 import type { Role } from "../roles.ts";
@@ -124,6 +126,71 @@ export function updateParty(doc: Y.Doc, id: string, patch: PartyPatch, options: 
     if (!result.ok) throw validationError("De partij", result.errors);
     const keys = Object.keys(patch) as (keyof PartyPatch)[];
     setFields(map, Object.fromEntries(keys.map((k) => [k, result.value[k]])));
+  });
+}
+
+/** The lanes that read as valid parties, as {id, value}. */
+function readParties(parties: Y.Map<unknown>) {
+  const out: { id: string; value: Party }[] = [];
+  for (const [id, item] of parties.entries()) {
+    if (!(item instanceof Y.Map)) continue;
+    const parsed = PartySchema.safeParse(yToPlain(item));
+    if (parsed.success) out.push({ id, value: parsed.data });
+  }
+  return out;
+}
+
+/**
+ * Moves a lane one place up or down among the lanes of its domain (the order the chart and the
+ * table show). The group's lanes get consecutive orders, so equal old orders cannot block the move.
+ * Returns false when it is already first (up) or last (down).
+ */
+export function movePartyWithinDomain(doc: Y.Doc, id: string, direction: "up" | "down", options: MutationOptions = {}): boolean {
+  return transact(doc, options.origin, () => {
+    const { parties } = getTimelineMaps(doc);
+    requireMap(parties, id, "Deze partij bestaat niet (meer).");
+    const group = groupPartiesByDomain(readParties(parties)).find((g) => g.parties.some((p) => p.id === id));
+    if (!group) throw new DomainError("validation", "Deze partij is ongeldig en kan niet worden verplaatst.");
+    const ids = group.parties.map((p) => p.id);
+    const at = ids.indexOf(id);
+    const to = direction === "up" ? at - 1 : at + 1;
+    if (to < 0 || to >= ids.length) return false;
+    [ids[at], ids[to]] = [ids[to], ids[at]];
+    const base = Math.min(...group.parties.map((p) => p.value.order));
+    ids.forEach((pid, i) => setFields(parties.get(pid) as Y.Map<unknown>, { order: base + i }));
+    return true;
+  });
+}
+
+/** The ids of the events on a lane (valid or not). */
+export function eventsOnParty(doc: Y.Doc, partyId: string): string[] {
+  const out: string[] = [];
+  for (const [id, item] of getTimelineMaps(doc).events.entries()) if (item instanceof Y.Map && item.get("party") === partyId) out.push(id);
+  return out;
+}
+
+/**
+ * Removes a lane. A lane with facts is removed only with `moveEventsTo`, another lane that takes
+ * them over (recorded as changed by ctx.userId); otherwise it is refused, so no fact is orphaned.
+ */
+export function deleteParty(doc: Y.Doc, id: string, ctx: EventMutationContext & { moveEventsTo?: string }): void {
+  transact(doc, ctx.origin, () => {
+    const { parties, events } = getTimelineMaps(doc);
+    const party = requireMap(parties, id, "Deze partij bestaat niet (meer).");
+    const onLane = eventsOnParty(doc, id);
+    if (onLane.length > 0) {
+      const name = String(party.get("name") ?? "Deze partij");
+      if (!ctx.moveEventsTo)
+        throw new DomainError(
+          "validation",
+          `Op de baan van ${name} staan nog ${onLane.length === 1 ? "1 feit" : `${onLane.length} feiten`}. Kies een andere partij om ze naar te verplaatsen, of verwijder ze eerst.`,
+        );
+      if (ctx.moveEventsTo === id) throw new DomainError("validation", "Kies een andere partij dan de partij die u verwijdert.");
+      requireMap(parties, ctx.moveEventsTo, "De partij waar de feiten naartoe zouden gaan, bestaat niet (meer).");
+      const now = (ctx.now ?? new Date()).toISOString();
+      for (const eid of onLane) setFields(events.get(eid) as Y.Map<unknown>, { party: ctx.moveEventsTo, updatedBy: ctx.userId, updatedAt: now });
+    }
+    parties.delete(id);
   });
 }
 

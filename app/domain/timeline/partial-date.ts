@@ -304,3 +304,21 @@ export function formatDutchNumericPartialDate(value: string | PartialDate): stri
       return `${pad(d.day!)}-${pad(d.month!)}-${pad(d.year, 4)} ${pad(d.hour!)}:${pad(d.minute!)}`;
   }
 }
+
+/**
+ * The date as it goes back into the editor: the way people write it. A month stays in words
+ * ("februari 2026", not "02-2026"); days and times stay numeric, as the field's hint shows them.
+ */
+export function formatDutchEditablePartialDate(value: string | PartialDate): string {
+  const d = asPartial(value);
+  if (d?.precision === "month") return `${DUTCH_MONTH_NAMES[d.month! - 1]} ${pad(d.year, 4)}`;
+  return formatDutchNumericPartialDate(value);
+}
+
+/** The whole (partial) date lies after `today` (jjjj-mm-dd): "2027", "januari 2027", a later day. */
+export function isPartialDateAfter(value: string | PartialDate, today: string): boolean {
+  const d = asPartial(value);
+  if (!d) return false;
+  const first = `${pad(d.year, 4)}-${pad(d.month ?? 1)}-${pad(d.day ?? 1)}`;
+  return first > today;
+}
