@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { investigationSchema } from "../app/domain/forms.ts";
+import { investigationSchemaFor } from "../app/domain/forms.ts";
 import { CATEGORY_LABELS, meldingReference } from "../app/domain/loket/fields.ts";
 import { generateDemoMeldingen, type DemoMelding } from "../app/domain/loket/demo.ts";
 import { investigationDraftFromMelding } from "../app/domain/loket/start.ts";
@@ -86,7 +86,7 @@ export async function seedDemoLoket(ctx: AppContext, demoInvestigationId: string
     if (!m.startInvestigation) continue;
     const { id, seq } = inserted[i];
     const draft = investigationDraftFromMelding({ ...m, seq }, CATEGORY_LABELS[m.category], meldingReference(m.receivedOn, seq));
-    const input = investigationSchema.parse({ ...draft, supervisorMunicipality: "Dijkhaven", phase: "afronding" });
+    const input = investigationSchemaFor(today).parse({ ...draft, supervisorMunicipality: "Dijkhaven", phase: "afronding" });
     const investigationId = await createInvestigation(ctx, loket.id, input);
     await ctx.db.update(schema.meldingen).set({ investigationId }).where(eq(schema.meldingen.id, id));
     // Started when the melding was decided, so the jaaroverzicht counts it in that year.

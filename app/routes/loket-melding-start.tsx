@@ -2,7 +2,8 @@ import { data, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/loket-melding-start";
 import { InvestigationForm } from "~/components/InvestigationForm.tsx";
 import { labelOf } from "~/components/loket/labels.ts";
-import { fieldErrors, investigationSchema } from "~/domain/forms.ts";
+import { fieldErrors, investigationSchemaFor } from "~/domain/forms.ts";
+import { todayInAmsterdam } from "~/domain/calendar-date.ts";
 import { meldingReference } from "~/domain/loket/fields.ts";
 import { investigationDraftFromMelding } from "~/domain/loket/start.ts";
 import { formValues, notFound } from "~/lib/guards.server.ts";
@@ -32,7 +33,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { user, m } = await load(context, request, params.meldingId);
   const values = await formValues(request);
-  const parsed = investigationSchema.safeParse(values);
+  const parsed = investigationSchemaFor(todayInAmsterdam(context.app.clock.now())).safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   try {
     const id = await startInvestigationFromMelding(context.app, user.id, m.id, parsed.data);
