@@ -5,7 +5,7 @@ import historyCss from "~/components/history/history.css?url";
 import { canManageVersions } from "~/components/history/permissions.ts";
 import { TextField } from "~/components/Field.tsx";
 import { notFound, formValues, requireInvestigation } from "~/lib/guards.server.ts";
-import { changesPage, describeEntity, formatAmsterdam, personName, userNames } from "~/components/history/history.server.ts";
+import { changesPage, describeChangeRow, formatAmsterdam, personName, userNames } from "~/components/history/history.server.ts";
 import { loadDoc } from "../../server/collab/persistence.ts";
 import { createVersion, listVersions } from "../../server/collab/versions.ts";
 
@@ -44,7 +44,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     at: formatAmsterdam(r.at),
     atIso: r.at.toISOString(),
     person: personName(names, r.userId),
-    entities: r.entityIds.map((e) => describeEntity(doc, e)),
+    entities: describeChangeRow(doc, r),
   }));
   doc.destroy();
   return {
@@ -139,7 +139,7 @@ export default function InvestigationHistory() {
         ) : (
           <>
             <p className="muted">
-              {total === 1 ? "1 wijziging" : `${total} wijzigingen`}, nieuwste eerst; titels zoals ze nu zijn. Tijden in Nederlandse tijd.
+              {total === 1 ? "1 wijziging" : `${total} wijzigingen`}, nieuwste eerst. Tijden in Nederlandse tijd.
             </p>
             <div className="table-scroll">
               <table>
