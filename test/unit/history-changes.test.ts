@@ -115,4 +115,16 @@ describe("history: what a transaction did, in words", () => {
     doc.transact(() => nodes.get("n1")!.set("label", "Geen warme overdracht"));
     expect(last()).toEqual(["Oorzaak ‘Geen warme overdracht’ gewijzigd: tekst ‘Geen overdracht’ → ‘Geen warme overdracht’"]);
   });
+
+  it("describes a comment that arrives as a remote update on a doc that never opened the comments map", () => {
+    const client = new Y.Doc();
+    const { id } = seed(client);
+    const server = recordingDoc();
+    server.doc.getMap("events");
+    Y.applyUpdate(server.doc, Y.encodeStateAsUpdate(client));
+    const before = Y.encodeStateVector(client);
+    addComment(client, { eventId: id, text: "Klopt dit?" }, { userId: "u1", userName: "Anna" });
+    Y.applyUpdate(server.doc, Y.encodeStateAsUpdate(client, before));
+    expect(server.last()).toEqual(["Opmerking bij feit ‘Behandeling afgesloten’ toegevoegd"]);
+  });
 });

@@ -53,9 +53,13 @@ function itemValue(item: Y.Item | null | undefined): unknown {
   return content[content.length - 1];
 }
 
-/** A map's field, also from a map that was deleted in this transaction (before GC). */
+/**
+ * A map's field, also from a map that was deleted in this transaction (before GC). Works on any
+ * Yjs type with map content: a top-level map that the server never asked for by name arrives as a
+ * plain AbstractType.
+ */
 function rawField(map: unknown, key: string): unknown {
-  if (map instanceof Y.Map) {
+  if (map instanceof Y.AbstractType) {
     const item = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
     return item ? itemValue(item) : undefined;
   }
@@ -122,6 +126,13 @@ function keyChange(tr: Y.Transaction, map: AnyType, key: string): { action: "add
   return null;
 }
 
+/** The live entry under a top-level map, without converting the doc's types (no getMap here). */
+function liveEntry(doc: Y.Doc, mapName: string, key: string): unknown {
+  const root = doc.share.get(mapName) as AnyType | undefined;
+  const item = root ? (root as unknown as { _map: Map<string, Y.Item> })._map.get(key) : undefined;
+  return item && !item.deleted ? itemValue(item) : undefined;
+}
+
 /** The top-level name of a root type. */
 function rootName(doc: Y.Doc, type: AnyType): string | null {
   for (const [name, t] of doc.share) if (t === type) return name;
@@ -131,7 +142,7 @@ function rootName(doc: Y.Doc, type: AnyType): string | null {
 /** Plain fields of an entry (a Y.Map's current fields, or a plain object). */
 function plainFields(entry: unknown): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  if (entry instanceof Y.Map) {
+  if (entry instanceof Y.AbstractType) {
     for (const [k, item] of (entry as unknown as { _map: Map<string, Y.Item> })._map) if (!item.deleted) out.set(k, itemValue(item));
   } else if (entry && typeof entry === "object" && !(entry instanceof Y.AbstractType)) {
     for (const [k, v] of Object.entries(entry as Record<string, unknown>)) out.set(k, v);
@@ -159,7 +170,7 @@ export function describeTransaction(tr: Y.Transaction): ChangeDetail[] {
   for (const [type, keys] of tr.changed) {
     if (type._item === null) {
       const name = rootName(doc, type);
-      if (name === null || !DESCRIBED.has(name) || !(type instanceof Y.Map)) continue;
+      if (name === null || !DESCRIBED.has(name)) continue;
       for (const key of keys) {
         if (key === null) continue;
         const change = keyChange(tr, type, key);
@@ -204,7 +215,7 @@ export function describeTransaction(tr: Y.Transaction): ChangeDetail[] {
     const p = get(name, item.parentSub);
     if (p.action === "added" || p.action === "readded" || p.action === "deleted") continue;
     p.action = "changed";
-    if (path.length === 0 && type instanceof Y.Map) {
+    if (path.length === 0 && !(type instanceof Y.Text) && !(type instanceof Y.Array) && !(type instanceof Y.XmlFragment)) {
       // The entry itself (an event's Y.Map): its changed fields, with old and new values.
       for (const key of keys) {
         if (key === null || NOISE.has(key)) continue;
@@ -215,7 +226,7 @@ export function describeTransaction(tr: Y.Transaction): ChangeDetail[] {
         if (from instanceof Y.AbstractType || to instanceof Y.AbstractType) p.fields.set(key, { key });
         else p.fields.set(key, fieldChange(key, from, to));
       }
-    } else if (type instanceof Y.Map && path.length === 1) {
+    } else if (path.length === 1 && !(type instanceof Y.Text) && !(type instanceof Y.Array) && !(type instanceof Y.XmlFragment)) {
       // One level down (an event's flags): "flags.kritiekMoment" with old → new.
       for (const key of keys) {
         if (key === null) continue;
@@ -235,7 +246,7 @@ export function describeTransaction(tr: Y.Transaction): ChangeDetail[] {
   const details: ChangeDetail[] = [];
   for (const [id, p] of pending) {
     if (!p.action) continue;
-    const live = doc.getMap<unknown>(p.mapName).get(p.key);
+    const live = liveEntry(doc, p.mapName, p.key);
     const entry = p.action === "deleted" ? oldEntries.get(id) : live;
     const detail: ChangeDetail = { entity: id, action: p.action };
     const title = titleOf(p.mapName, entry);
@@ -246,7 +257,7 @@ export function describeTransaction(tr: Y.Transaction): ChangeDetail[] {
     if (p.mapName === "comments") {
       const factId = rawField(entry, "eventId");
       if (typeof factId === "string") {
-        const fact = doc.getMap<unknown>("events").get(factId);
+        const fact = liveEntry(doc, "events", factId);
         const factTitle = titleOf("events", fact);
         detail.fact = factTitle ? { id: factId, title: factTitle } : { id: factId };
       }
