@@ -23,7 +23,10 @@ export type AuditAction =
   | "client.viewed"
   | "client.updated"
   | "deadline.changed"
-  | "deadline.done";
+  | "deadline.done"
+  | "version.created"
+  | "version.restored"
+  | "version.restore_undone";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -8,6 +8,7 @@ import { notFound, formValues, requireInvestigation } from "~/lib/guards.server.
 import { changesPage, describeChangeRow, formatAmsterdam, personName, userNames } from "~/components/history/history.server.ts";
 import { loadDoc } from "../../server/collab/persistence.ts";
 import { createVersion, listVersions } from "../../server/collab/versions.ts";
+import { audit } from "../../server/audit.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: historyCss }];
 
@@ -66,6 +67,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = versionSchema.safeParse(values);
   if (!parsed.success) return data({ ok: false as const, error: parsed.error.issues[0]?.message ?? "Geef de versie een naam.", name: values.name ?? "" }, { status: 400 });
   const version = await createVersion(context.app, { investigationId, name: parsed.data.name, userId: user.id });
+  await audit(context.app, { action: "version.created", actorId: user.id, investigationId, details: { name: version.name } });
   return { ok: true as const, created: version.name, id: version.id };
 }
 

@@ -1,6 +1,7 @@
 // The Tijdlijn page on the client: one Y.Doc, the chart and the feitenrelaas over the same data,
 // the editor panel, presence, undo/redo and the import. Loaded lazily by the route, so the server
 // renders only a skeleton and never loads Yjs providers or vis.
+import { RestoreNotice } from "~/components/history/RestoreNotice.tsx";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MutableRefObject } from "react";
 import { allowedEventActions, canEditEvent, canManageTimelineStructure, updateEvent } from "~/domain/timeline/mutations.ts";
 import type { TimelineEvent } from "~/domain/timeline/schema.ts";
@@ -329,6 +330,7 @@ export default function TimelineWorkspace({ investigationId, user, organisations
 
   return (
     <div className="workspace" data-ready="true">
+      <RestoreNotice doc={session.doc} userId={user.id} investigationId={investigationId} />
       <div className="ws-toolbar">
         <div className="ws-toolbar__status">
           <ConnectionBanner state={state} />

@@ -7,14 +7,14 @@ import type { ChangeDetail, FieldChange } from "./changes.ts";
 
 export const quote = (s: string) => `‘${s.length > 80 ? `${s.slice(0, 79)}…` : s}’`;
 
-const NODE_KINDS: Record<string, string> = {
+export const NODE_KINDS: Record<string, string> = {
   top: "Topgebeurtenis",
   cause: "Oorzaak",
   recovery: "Herstelfactor",
   critical_moment: "Kritiek moment",
 };
 
-const NOUNS: Record<string, string> = {
+export const NOUNS: Record<string, string> = {
   events: "Feit",
   parties: "Partij",
   periods: "Periode",
@@ -64,7 +64,7 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
 const NO_VALUES = new Set(["party", "parent", "order", "organisationId", "eventId", "rootCauses"]);
 const DATE_FIELDS = new Set(["start", "end", "deadline"]);
 
-function fieldLabel(mapName: string, key: string): string {
+export function fieldLabel(mapName: string, key: string): string {
   if (mapName === "events" && key.startsWith("flags.")) return eventFlagLabel(key.slice(6)).toLowerCase();
   return FIELD_LABELS[mapName]?.[key] ?? "overige gegevens";
 }
