@@ -12,13 +12,16 @@ import { formatDutchDateShort } from "~/domain/calendar-date.ts";
 import { requireInvestigation } from "~/lib/guards.server.ts";
 import { investigationOverview } from "../../server/investigations.ts";
 import { listMembers } from "../../server/members.ts";
+import { overviewGuidance } from "../../server/guidance.ts";
+import { KetenpartnerStart, OpenTasks } from "~/components/overview/Guidance.tsx";
 
 const label = (o: Record<string, string>, k: string | null) => (k ? (o[k] ?? k) : "—");
 const date = (d: string | null) => (d ? formatDutchDateShort(d) : "nog niet bekend");
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  await requireInvestigation(context, request, params.id, "investigation.view");
+  const { membership } = await requireInvestigation(context, request, params.id, "investigation.view");
   const { investigation: inv, deadlines } = (await investigationOverview(context.app, params.id))!;
+  const guidance = await overviewGuidance(context.app, inv.id, membership, deadlines);
   const members = await listMembers(context.app, params.id);
   return {
     meta: [
@@ -35,13 +38,17 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     overdue: deadlines.filter((d) => d.status === "overdue").length,
     memberCount: members.length,
     id: inv.id,
+    guidance,
   };
 }
 
 export default function Overview() {
-  const { meta, open, overdue, memberCount, id } = useLoaderData<typeof loader>();
+  const { meta, open, overdue, memberCount, id, guidance } = useLoaderData<typeof loader>();
+  // A ketenpartner lands on what is theirs: their lane, not the procesbegeleider's terms.
+  if (guidance.kind === "ketenpartner") return <KetenpartnerStart investigationId={id} heading={guidance.heading} text={guidance.text} meta={meta} />;
   return (
     <div className="form-grid">
+      {guidance.kind === "procesbegeleider" ? <OpenTasks investigationId={id} tasks={guidance.tasks} /> : null}
       <section className="panel" aria-labelledby="h-gegevens">
         <h2 id="h-gegevens">Gegevens</h2>
         <dl className="meta">
