@@ -47,8 +47,9 @@ export default function Overview() {
   // A ketenpartner lands on what is theirs: their lane, not the procesbegeleider's terms.
   if (guidance.kind === "ketenpartner") return <KetenpartnerStart investigationId={id} heading={guidance.heading} text={guidance.text} meta={meta} />;
   return (
+    <>
+    {guidance.kind === "procesbegeleider" ? <OpenTasks investigationId={id} tasks={guidance.tasks} /> : null}
     <div className="form-grid">
-      {guidance.kind === "procesbegeleider" ? <OpenTasks investigationId={id} tasks={guidance.tasks} /> : null}
       <section className="panel" aria-labelledby="h-gegevens">
         <h2 id="h-gegevens">Gegevens</h2>
         <dl className="meta">
@@ -85,5 +86,6 @@ export default function Overview() {
         </p>
       </section>
     </div>
+    </>
   );
 }
