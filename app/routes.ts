@@ -27,6 +27,7 @@ export default [
     route("geschiedenis", "routes/investigation-history.tsx"),
     route("geschiedenis/:versionId", "routes/investigation-history-version.tsx"),
     route("geschiedenis/:versionId/staat", "routes/investigation-history-state.tsx"),
+    route("geschiedenis/:versionId/terugzetten", "routes/investigation-history-restore.tsx"),
     route("rapport/versies", "routes/investigation-report-versions.tsx"),
     route("rapport/versies/vergelijk", "routes/investigation-report-compare.tsx"),
     route("rapport/commissie", "routes/investigation-report-committee.tsx"),

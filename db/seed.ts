@@ -9,6 +9,7 @@ import { fillDemoAnalysis } from "../app/domain/analysis/demo-analysis.ts";
 import { fillDemoReport } from "../app/domain/report/demo-report.ts";
 import { fillDemoTimeline } from "../app/domain/timeline/demo-timeline.ts";
 import { appendUpdates } from "../server/collab/persistence.ts";
+import { describeTransaction, type ChangeDetail } from "../app/domain/history/changes.ts";
 import { rebuildProjection } from "../server/collab/projection.ts";
 import { schema } from "./client.ts";
 
@@ -156,6 +157,10 @@ async function seedDemoDocument(
   withAnalysis: boolean,
 ) {
   const doc = new Y.Doc();
+  // What the seed did, for the Geschiedenis page ("Feit ‘…’ toegevoegd"), as the server records it.
+  const details: ChangeDetail[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  doc.on("afterTransaction", (tr: Y.Transaction) => details.push(...describeTransaction(tr).map(({ group, ...d }) => d)));
   const { partyIds, periodIds, eventIds } = fillDemoTimeline(doc, { organisationIds, userId, now: ctx.clock.now() });
   const analysis = withAnalysis ? fillDemoAnalysis(doc, { userId, now: () => ctx.clock.now() }) : { nodeIds: [], measureIds: [] };
   const sections = fillDemoReport(doc);
@@ -167,6 +172,6 @@ async function seedDemoDocument(
     ...eventIds.map((id) => `events:${id}`),
     ...sections,
   ];
-  await appendUpdates(ctx.db, investigationId, [{ userId, at: ctx.clock.now(), update: Y.encodeStateAsUpdate(doc), entityIds }]);
+  await appendUpdates(ctx.db, investigationId, [{ userId, at: ctx.clock.now(), update: Y.encodeStateAsUpdate(doc), entityIds, details }]);
   await rebuildProjection(ctx, investigationId);
 }

@@ -29,7 +29,10 @@ export type AuditAction =
   | "melding.viewed"
   | "melding.screened"
   | "melding.investigation_started"
-  | "loket.exported";
+  | "loket.exported"
+  | "version.created"
+  | "version.restored"
+  | "version.restore_undone";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -18,6 +18,9 @@ const ACTIONS: Record<string, string> = {
   "client.updated": "Cliëntgegevens gewijzigd",
   "deadline.changed": "Termijn gewijzigd",
   "deadline.done": "Termijn afgerond of heropend",
+  "version.created": "Versie vastgelegd",
+  "version.restored": "Versie teruggezet",
+  "version.restore_undone": "Terugzetten van een versie ongedaan gemaakt",
   "interview.created": "Gesprek vastgelegd",
   "interview.updated": "Gesprek gewijzigd",
   "round.opened": "Reactieronde geopend",
@@ -65,6 +68,10 @@ const DETAIL_LABELS: Record<string, string> = {
   method: "methode",
   retentionUntil: "bewaren tot",
   years: "jaar",
+  name: "naam",
+  versionName: "versie",
+  backupName: "vorige stand bewaard als",
+  overwritten: "wijzigingen overschreven van",
 };
 const HIDDEN_DETAILS = /(Id|Hash|^userId|^viaInvitation)$/;
 

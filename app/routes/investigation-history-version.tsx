@@ -10,6 +10,9 @@ import { readTimeline } from "~/domain/timeline/schema.ts";
 import { eventStatusLabel } from "~/domain/timeline/vocabulary.ts";
 import { notFound, requireInvestigation } from "~/lib/guards.server.ts";
 import { getVersionDoc, listVersions } from "../../server/collab/versions.ts";
+import { loadDoc } from "../../server/collab/persistence.ts";
+import { restoresOf } from "../../server/history/restores.server.ts";
+import { compareDocs, type ComparedEntry } from "~/domain/history/compare.ts";
 
 // Client only: the live document (websocket, IndexedDB) never loads on the server.
 const RestoreVersion = lazy(() => import("~/components/history/RestoreVersion.tsx"));
@@ -33,7 +36,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   );
   const nodes = readNodes(doc).nodes.length;
   const measures = readMeasures(doc).measures.length;
+  const live = await loadDoc(context.app.db, investigationId);
+  const comparison = compareDocs(doc, live);
+  live.destroy();
   doc.destroy();
+  const restores = await restoresOf(context.app, investigationId, info.id);
   const names = await userNames(context.app, [info.createdBy]);
   const mayRestore = canManageVersions(membership);
   return {
@@ -41,12 +48,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     version: { id: info.id, name: info.name, person: personName(names, info.createdBy), at: formatAmsterdam(info.createdAt), atIso: info.createdAt.toISOString() },
     counts: { parties: timeline.parties.length, periods: timeline.periods.length, events: events.length, nodes, measures },
     events,
+    comparison,
+    restores,
     user: mayRestore ? { id: user.id, name: user.name } : null,
   };
 }
 
 export default function InvestigationHistoryVersion() {
-  const { investigationId, version, counts, events, user } = useLoaderData<typeof loader>();
+  const { investigationId, version, counts, events, comparison, restores, user } = useLoaderData<typeof loader>();
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   return (
@@ -83,12 +92,24 @@ export default function InvestigationHistoryVersion() {
       {user ? (
         mounted ? (
           <Suspense fallback={<p className="history-restore muted">Terugzetten wordt geladen…</p>}>
-            <RestoreVersion investigationId={investigationId} versionId={version.id} versionName={version.name} user={user} />
+            <RestoreVersion investigationId={investigationId} versionId={version.id} versionName={version.name} user={user} restores={restores} />
           </Suspense>
         ) : (
           <p className="history-restore muted">Terugzetten wordt geladen…</p>
         )
       ) : null}
+      <section className="history-section" aria-labelledby="verschil-kop">
+        <h3 id="verschil-kop">Verschil met nu</h3>
+        {comparison.added.length + comparison.changed.length + comparison.removed.length === 0 ? (
+          <p className="empty">De tijdlijn en de analyse zijn nu gelijk aan deze versie.</p>
+        ) : (
+          <div className="history-compare">
+            <ComparedList title="Toegevoegd sinds deze versie" entries={comparison.added} />
+            <ComparedList title="Gewijzigd sinds deze versie" entries={comparison.changed} />
+            <ComparedList title="Verwijderd sinds deze versie" entries={comparison.removed} />
+          </div>
+        )}
+      </section>
       <h3>Tijdlijn in deze versie</h3>
       {events.length === 0 ? (
         <p className="empty">Deze versie bevat geen feiten.</p>
@@ -126,5 +147,38 @@ export default function InvestigationHistoryVersion() {
         </div>
       )}
     </>
+  );
+}
+
+/** Entries shown per list before the rest is folded away. */
+const SHOWN_COMPARED = 20;
+
+function ComparedList({ title, entries }: { title: string; entries: ComparedEntry[] }) {
+  const line = (e: ComparedEntry) => (e.fields ? `${e.name}: ${e.fields.join(", ")}` : e.name);
+  return (
+    <div>
+      <h4>{`${title} (${entries.length})`}</h4>
+      {entries.length === 0 ? (
+        <p className="muted">Niets.</p>
+      ) : (
+        <>
+          <ul className="history-entities">
+            {entries.slice(0, SHOWN_COMPARED).map((e) => (
+              <li key={e.id}>{line(e)}</li>
+            ))}
+          </ul>
+          {entries.length > SHOWN_COMPARED ? (
+            <details>
+              <summary>en nog {entries.length - SHOWN_COMPARED} andere</summary>
+              <ul className="history-entities">
+                {entries.slice(SHOWN_COMPARED).map((e) => (
+                  <li key={e.id}>{line(e)}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      )}
+    </div>
   );
 }

@@ -5,9 +5,10 @@ import historyCss from "~/components/history/history.css?url";
 import { canManageVersions } from "~/components/history/permissions.ts";
 import { TextField } from "~/components/Field.tsx";
 import { notFound, formValues, requireInvestigation } from "~/lib/guards.server.ts";
-import { changesPage, describeEntity, formatAmsterdam, personName, userNames } from "../../server/history/history.server.ts";
+import { changesPage, describeChangeRow, formatAmsterdam, personName, userNames } from "../../server/history/history.server.ts";
 import { loadDoc } from "../../server/collab/persistence.ts";
 import { createVersion, listVersions } from "../../server/collab/versions.ts";
+import { audit } from "../../server/audit.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: historyCss }];
 
@@ -44,7 +45,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     at: formatAmsterdam(r.at),
     atIso: r.at.toISOString(),
     person: personName(names, r.userId),
-    entities: r.entityIds.map((e) => describeEntity(doc, e)),
+    entities: describeChangeRow(doc, r),
   }));
   doc.destroy();
   return {
@@ -66,6 +67,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = versionSchema.safeParse(values);
   if (!parsed.success) return data({ ok: false as const, error: parsed.error.issues[0]?.message ?? "Geef de versie een naam.", name: values.name ?? "" }, { status: 400 });
   const version = await createVersion(context.app, { investigationId, name: parsed.data.name, userId: user.id });
+  await audit(context.app, { action: "version.created", actorId: user.id, investigationId, details: { name: version.name } });
   return { ok: true as const, created: version.name, id: version.id };
 }
 
@@ -139,7 +141,7 @@ export default function InvestigationHistory() {
         ) : (
           <>
             <p className="muted">
-              {total === 1 ? "1 wijziging" : `${total} wijzigingen`}, nieuwste eerst; titels zoals ze nu zijn. Tijden in Nederlandse tijd.
+              {total === 1 ? "1 wijziging" : `${total} wijzigingen`}, nieuwste eerst. Tijden in Nederlandse tijd.
             </p>
             <div className="table-scroll">
               <table>

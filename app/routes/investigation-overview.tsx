@@ -14,6 +14,8 @@ import { investigationOverview } from "../../server/investigations.ts";
 import { listMembers } from "../../server/members.ts";
 import { meldingOfInvestigation } from "../../server/loket/meldingen.ts";
 import { meldingReference } from "~/domain/loket/fields.ts";
+import { overviewGuidance } from "../../server/guidance.ts";
+import { KetenpartnerStart, OpenTasks } from "~/components/overview/Guidance.tsx";
 
 const label = (o: Record<string, string>, k: string | null) => (k ? (o[k] ?? k) : "—");
 const date = (d: string | null) => (d ? formatDutchDateShort(d) : "nog niet bekend");
@@ -27,8 +29,9 @@ function upcomingList<T extends { doneAt: string | null; dueDate: string | null;
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { user } = await requireInvestigation(context, request, params.id, "investigation.view");
+  const { user, membership } = await requireInvestigation(context, request, params.id, "investigation.view");
   const { investigation: inv, deadlines } = (await investigationOverview(context.app, params.id))!;
+  const guidance = await overviewGuidance(context.app, inv.id, membership, deadlines);
   const members = await listMembers(context.app, params.id);
   return {
     meta: [
@@ -47,12 +50,17 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     id: inv.id,
     // Started from a melding at the incidentenloket: the link back, for the loket's staff only.
     melding: user.isLoket ? await meldingOfInvestigation(context.app, inv.id).then((m) => (m ? { id: m.id, reference: meldingReference(m.receivedOn, m.seq) } : null)) : null,
+    guidance,
   };
 }
 
 export default function Overview() {
-  const { meta, open, overdue, memberCount, id, melding } = useLoaderData<typeof loader>();
+  const { meta, open, overdue, memberCount, id, melding, guidance } = useLoaderData<typeof loader>();
+  // A ketenpartner lands on what is theirs: their lane, not the procesbegeleider's terms.
+  if (guidance.kind === "ketenpartner") return <KetenpartnerStart investigationId={id} heading={guidance.heading} text={guidance.text} meta={meta} />;
   return (
+    <>
+    {guidance.kind === "procesbegeleider" ? <OpenTasks investigationId={id} tasks={guidance.tasks} /> : null}
     <div className="form-grid">
       <section className="panel" aria-labelledby="h-gegevens">
         <h2 id="h-gegevens">Gegevens</h2>
@@ -96,5 +104,6 @@ export default function Overview() {
         </p>
       </section>
     </div>
+    </>
   );
 }

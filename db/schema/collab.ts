@@ -1,6 +1,7 @@
 import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { investigations } from "./investigations.ts";
 import { users } from "./users.ts";
+import type { ChangeDetail } from "../../app/domain/history/changes.ts";
 
 /**
  * bytea as Uint8Array. postgres.js hands back a Buffer and PGlite a Uint8Array (both are
@@ -30,6 +31,9 @@ export const collabUpdates = pgTable(
     update: bytea("update").notNull(),
     // Top-level map name and key of each entity the update touched, e.g. "events:<uuid>".
     entityIds: text("entity_ids").array().notNull().default([]),
+    // What the update did per entity (app/domain/history/changes.ts): added, changed (fields,
+    // old → new), deleted, with titles at the time. Empty for rows written before it existed.
+    details: jsonb("details").$type<ChangeDetail[]>().notNull().default([]),
   },
   (t) => [index("collab_updates_investigation_id").on(t.investigationId, t.id)],
 );
@@ -57,6 +61,8 @@ export const collabChanges = pgTable(
     entityIds: text("entity_ids").array().notNull().default([]),
     updates: integer("updates").notNull().default(1),
     bytes: integer("bytes").notNull().default(0),
+    // The details of the summarised log rows, in order (merged for display by describe.ts).
+    details: jsonb("details").$type<ChangeDetail[]>().notNull().default([]),
     // The highest log row this summary covers: rows above the investigation's maximum were
     // persisted but not yet summarised (summaries are written behind the log).
     lastUpdateId: bigint("last_update_id", { mode: "number" }),

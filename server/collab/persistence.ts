@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { schema, type Database } from "../../db/client.ts";
 import { rawQuery } from "../../db/raw-query.ts";
 import { COLLAB_CHANNEL, OWNER_LOCK_CLASS } from "./bus.ts";
+import type { ChangeDetail } from "../../app/domain/history/changes.ts";
 
 /** One accepted update, as it goes into the log. */
 export interface LogRow {
@@ -10,6 +11,8 @@ export interface LogRow {
   at: Date;
   update: Uint8Array;
   entityIds: string[];
+  /** What the update did (app/domain/history/changes.ts); absent: nothing known. */
+  details?: ChangeDetail[];
 }
 
 export interface LoadedState {
@@ -119,8 +122,8 @@ export async function appendLogBatches(db: Database, batches: LogBatch[], opts: 
   const tuples: string[] = [];
   for (const { investigationId, rows } of batches) {
     for (const r of rows) {
-      const n = params.push(investigationId, r.userId, r.at.toISOString(), toBuffer(r.update), r.entityIds);
-      tuples.push(`($${n - 4}::uuid, $${n - 3}::uuid, $${n - 2}::timestamptz, $${n - 1}::bytea, $${n}::text[])`);
+      const n = params.push(investigationId, r.userId, r.at.toISOString(), toBuffer(r.update), r.entityIds, JSON.stringify(r.details ?? []));
+      tuples.push(`($${n - 5}::uuid, $${n - 4}::uuid, $${n - 3}::timestamptz, $${n - 2}::bytea, $${n - 1}::text[], $${n}::jsonb)`);
     }
   }
   const rows = await rawQuery<{ id: string | number; investigation_id: string }>(
@@ -134,7 +137,7 @@ export async function appendLogBatches(db: Database, batches: LogBatch[], opts: 
 }
 
 function singleInstanceInsert(tuples: string[]): string {
-  return `insert into collab_updates (investigation_id, user_id, at, "update", entity_ids) values ${tuples.join(", ")}
+  return `insert into collab_updates (investigation_id, user_id, at, "update", entity_ids, details) values ${tuples.join(", ")}
      returning id, investigation_id::text as investigation_id`;
 }
 
@@ -152,7 +155,7 @@ function sharedInsert(tuples: string[], params: unknown[], batches: LogBatch[], 
        select pg_advisory_xact_lock(${OWNER_LOCK_CLASS + 1}, hashtext(s.d::text)) from (select d from unnest($${docs}::uuid[]) as d order by d) as s
      ),
      ins as (
-       insert into collab_updates (investigation_id, user_id, at, "update", entity_ids)
+       insert into collab_updates (investigation_id, user_id, at, "update", entity_ids, details)
        select * from (values ${tuples.join(", ")}) as v
        where (select count(*) from locks) >= 0
        returning id, investigation_id
@@ -189,16 +192,18 @@ export interface ChangeRow {
   entityIds: string[];
   updates: number;
   bytes: number;
+  details: ChangeDetail[];
   /** The batch's last log row: what collab_changes covers up to (summariseLog). */
   lastUpdateId: number;
 }
 
 /** The summary of one persisted batch whose last log row is `lastUpdateId`. */
 export function summariseBatch(investigationId: string, rows: LogRow[], lastUpdateId: number): ChangeRow[] {
-  const byUser = new Map<string | null, { at: Date; entities: Set<string>; updates: number; bytes: number }>();
+  const byUser = new Map<string | null, { at: Date; entities: Set<string>; updates: number; bytes: number; details: ChangeDetail[] }>();
   for (const r of rows) {
-    const s = byUser.get(r.userId) ?? { at: r.at, entities: new Set<string>(), updates: 0, bytes: 0 };
+    const s = byUser.get(r.userId) ?? { at: r.at, entities: new Set<string>(), updates: 0, bytes: 0, details: [] };
     for (const e of r.entityIds) s.entities.add(e);
+    if (r.details) s.details.push(...r.details);
     s.updates++;
     s.bytes += r.update.byteLength;
     if (r.at > s.at) s.at = r.at;
@@ -211,6 +216,7 @@ export function summariseBatch(investigationId: string, rows: LogRow[], lastUpda
     entityIds: [...s.entities].sort(),
     updates: s.updates,
     bytes: s.bytes,
+    details: s.details,
     lastUpdateId,
   }));
 }
@@ -227,8 +233,8 @@ export async function appendChanges(db: Database, changes: ChangeRow[]): Promise
  */
 export async function summariseLog(db: Database, investigationId: string, upToId: number): Promise<number> {
   const result = await db.execute(sql`
-    insert into ${schema.collabChanges} (investigation_id, user_id, at, entity_ids, updates, bytes, last_update_id)
-    select investigation_id, user_id, at, entity_ids, 1, octet_length("update"), id
+    insert into ${schema.collabChanges} (investigation_id, user_id, at, entity_ids, updates, bytes, details, last_update_id)
+    select investigation_id, user_id, at, entity_ids, 1, octet_length("update"), details, id
     from ${schema.collabUpdates}
     where investigation_id = ${investigationId}
       and id <= ${upToId}

@@ -5,6 +5,7 @@ import type { Clock } from "../context.ts";
 import { Connection } from "./connection.ts";
 import { WriteGuard } from "./write-guard.ts";
 import { touchedEntities } from "./entities.ts";
+import { describeTransaction, type ChangeDetail } from "../../app/domain/history/changes.ts";
 import type { CollabLimits } from "./limits.ts";
 import type { BackgroundWrites } from "./background.ts";
 import type { LogWriter } from "./log-writer.ts";
@@ -72,6 +73,7 @@ interface Applied {
   conn: Connection | null;
   update: Uint8Array;
   entityIds: string[];
+  details: ChangeDetail[];
   at: Date;
 }
 
@@ -146,6 +148,7 @@ export class Room {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
     this.awareness.setLocalState(null); // the server has no presence of its own
     this.awareness.on("update", this.onAwarenessUpdate);
+    this.doc.on("afterTransaction", this.onAfterTransaction);
     this.doc.on("update", this.onDocUpdate);
     this.ready = (async () => {
       // Listening before reading: a commit of another instance after the read is then not missed.
@@ -393,6 +396,17 @@ export class Room {
     }
   }
 
+  /** What each transaction did, read before Yjs collects the deleted content (the `update` event comes after). */
+  private readonly details = new WeakMap<Y.Transaction, ChangeDetail[]>();
+  private readonly onAfterTransaction = (tr: Y.Transaction) => {
+    if (tr.origin === LOAD) return;
+    try {
+      this.details.set(tr, describeTransaction(tr));
+    } catch {
+      // Odd content: the entity ids still say what was touched.
+    }
+  };
+
   /** Captures exactly what Yjs integrated (redundant updates produce nothing). */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     if (origin === LOAD) return;
@@ -406,7 +420,8 @@ export class Room {
     } catch {
       entityIds = ["?"];
     }
-    this.batch.push({ conn: origin instanceof Connection ? origin : null, update, entityIds, at: this.deps.clock.now() });
+    const details = this.details.get(tr) ?? [];
+    this.batch.push({ conn: origin instanceof Connection ? origin : null, update, entityIds, details, at: this.deps.clock.now() });
     this.batchBytes += update.byteLength;
   };
 
@@ -419,7 +434,7 @@ export class Room {
     this.batch = [];
     this.batchBytes = 0;
     const { counters } = this.deps;
-    const rows = batch.map((b) => ({ userId: b.conn?.user.id ?? null, at: b.at, update: b.update, entityIds: b.entityIds }));
+    const rows = batch.map((b) => ({ userId: b.conn?.user.id ?? null, at: b.at, update: b.update, entityIds: b.entityIds, details: b.details }));
     let last: number;
     try {
       last = await this.deps.logWriter.append(this.investigationId, rows);

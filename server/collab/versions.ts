@@ -1,4 +1,5 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
+import type { ChangeDetail } from "../../app/domain/history/changes.ts";
 import * as Y from "yjs";
 import { schema } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
@@ -71,6 +72,8 @@ export interface ChangeInfo {
   at: Date;
   entityIds: string[];
   updates: number;
+  /** What the batch did, in words' ingredients (app/domain/history/changes.ts) */
+  details: ChangeDetail[];
 }
 
 /**
@@ -92,6 +95,7 @@ export async function listChanges(
       at: schema.collabChanges.at,
       entityIds: schema.collabChanges.entityIds,
       updates: schema.collabChanges.updates,
+      details: schema.collabChanges.details,
     })
     .from(schema.collabChanges)
     .where(where)

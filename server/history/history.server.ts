@@ -8,6 +8,9 @@ import { listChanges } from "../collab/versions.ts";
 import type { AppContext } from "../context.ts";
 import { readEvent, readParty, readPeriod } from "~/domain/timeline/schema.ts";
 import { entryObject, measuresMap, nodesMap } from "~/domain/analysis/doc.ts";
+import type { ChangeDetail } from "~/domain/history/changes.ts";
+import { describeDetails } from "~/domain/history/describe.ts";
+import { COMMENTS_MAP } from "~/domain/timeline/comments.ts";
 
 export const CHANGES_PER_PAGE = 50;
 
@@ -114,6 +117,17 @@ export function describeEntity(doc: Y.Doc, entityId: string): string {
     }
     case "analysis":
       return "Instellingen van de analyse";
+    case COMMENTS_MAP: {
+      // A comment is named by its fact: "Opmerking bij feit ‘…’".
+      const entry = doc.getMap<unknown>(COMMENTS_MAP).get(key);
+      const eventId = rawTitle(entry instanceof Y.Map ? entryObject(entry) : null, "eventId");
+      const e = eventId ? readEvent(doc, eventId) : undefined;
+      const title = e ? (e.ok ? e.value.title : rawTitle(e.raw, "title")) : null;
+      if (entry === undefined) return "Opmerking (verwijderd)";
+      return title ? `Opmerking bij feit ${quote(title)}` : "Opmerking bij een feit";
+    }
+    case "restores":
+      return "Terugzetten van een versie";
     case "section": {
       // Report text: `section:<checklist item id>` (7a are the conclusions, written on the analysis page).
       const item = DEFAULT_CHECKLIST.items.find((i) => i.id === key);
@@ -124,4 +138,17 @@ export function describeEntity(doc: Y.Doc, entityId: string): string {
     default:
       return "Onbekend onderdeel";
   }
+}
+
+/**
+ * The lines of one history row. Rows recorded with details say what happened (with titles at the
+ * time); entities without details (report texts, interview reports) and rows from before details
+ * were kept are named with their current titles.
+ */
+export function describeChangeRow(doc: Y.Doc, row: { entityIds: readonly string[]; details: readonly ChangeDetail[] | null }): string[] {
+  const details = row.details ?? [];
+  if (details.length === 0) return row.entityIds.map((e) => describeEntity(doc, e));
+  const described = new Set(details.map((d) => d.entity));
+  const rest = row.entityIds.filter((e) => !described.has(e)).map((e) => `${describeEntity(doc, e)} gewijzigd`);
+  return [...describeDetails(details), ...rest];
 }

@@ -266,7 +266,9 @@ describe("axe on every page", () => {
       await loginBySession(page, app, email);
       await page.getByRole("link", { name: DEMO_TITLE }).waitFor();
       await report.check(page, `${who}: dashboard`);
-      for (const [sub, heading] of [["", "Eerstvolgende termijnen"], ["/deelnemers", "Deelnemers"], ["/termijnen", "Termijnenplan"]]) {
+      // A ketenpartner lands on their own lane (issue 11), the toezichthouder on the terms.
+      const landing = who === "ketenpartner" ? "Voeg de feiten van uw organisatie toe" : "Eerstvolgende termijnen";
+      for (const [sub, heading] of [["", landing], ["/deelnemers", "Deelnemers"], ["/termijnen", "Termijnenplan"]]) {
         await visit(page, `/onderzoeken/${app.demoInvestigationId}${sub}`, DEMO_TITLE);
         await page.getByRole("heading", { name: heading, level: 2 }).waitFor();
         await report.check(page, `${who}: ${sub || "/"}`);

@@ -398,7 +398,7 @@ describe("chartSummary", () => {
       ],
     );
     expect(summary).toBe(
-      "Tijdlijn met 2 gebeurtenissen van 2 partijen in 2 domeinen en 1 periode, van 14 oktober 2021 tot februari 2023. " +
+      "Tijdlijn met 2 feiten van 2 partijen in 2 domeinen en 1 periode, van 14 oktober 2021 tot februari 2023. " +
         "1 kritiek moment, 1 signaal, 0 overdrachten, 0 opschalingen, 1 betwist.",
     );
   });

@@ -85,7 +85,7 @@ describe("events", () => {
       "Titel is leeg.",
       "Begindatum '31-02-2014' is geen geldige datum; verwacht bijvoorbeeld 2014, 2014-03, 2014-03-12 of 2014-03-12T10:30.",
     ]);
-    expect(err.message).toMatch(/^De gebeurtenis is niet opgeslagen: /);
+    expect(err.message).toMatch(/^Het feit is niet opgeslagen: /);
     expect(catchError(() =>
       createEvent(doc, { title: "x", party: "nope", start: "2014", kind: "overig" }, { userId: "u1" }),
     ).details).toEqual(["Kies een bestaande partij."]);
@@ -131,7 +131,7 @@ describe("events", () => {
     const err = catchError(() => setEventStatus(doc, eventId, "betwist", "  ", { userId: "u3" }));
     expect(err).toBeInstanceOf(DomainError);
     expect(err.code).toBe("reason_required");
-    expect(err.message).toBe("Geef een reden op waarom deze gebeurtenis betwist wordt.");
+    expect(err.message).toBe("Geef een reden op waarom dit feit betwist wordt.");
     setEventStatus(doc, eventId, "betwist", "Het bezoek was op 17 januari.", { userId: "u3" });
     expect(value(doc, eventId)).toMatchObject({ status: "betwist", statusReason: "Het bezoek was op 17 januari.", updatedBy: "u3" });
     setEventStatus(doc, eventId, "bevestigd", undefined, { userId: "u1" });

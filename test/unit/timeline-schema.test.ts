@@ -113,7 +113,7 @@ describe("readTimeline", () => {
     expect(errors("end-before-start")).toEqual(["De einddatum ligt vóór de begindatum."]);
     expect(errors("betwist-no-reason")).toEqual(["Bij de status 'betwist' hoort een reden."]);
     expect(errors("name-as-initials")[0]).toContain("geen naam");
-    expect(errors("dangling-party")).toEqual(["De partij van deze gebeurtenis bestaat niet (meer)."]);
+    expect(errors("dangling-party")).toEqual(["De partij van dit feit bestaat niet (meer)."]);
     expect(errors("bad-source")).toEqual([
       "Bron 1 (soort): 'krant' is geen toegestane waarde.",
       "Bron 1 (vindplaats) ontbreekt.",

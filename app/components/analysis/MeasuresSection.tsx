@@ -82,7 +82,10 @@ export function MeasuresSection({ api, snap, today, headingId, editorsByKey, onD
         Koppel aan elke basisoorzaak een SMART verbetermaatregel (wat, eigenaar, deadline, meetbaar resultaat) met borging, of leg uit
         waarom er geen maatregel komt.
       </p>
-      <p className={warnings.length ? "measures-summary measures-summary--warn" : "measures-summary measures-summary--ok"} role="status">
+      <p
+        className={warnings.length ? "measures-summary measures-summary--warn" : causes.length ? "measures-summary measures-summary--ok" : "measures-summary muted"}
+        role="status"
+      >
         {warnings.length === 0
           ? causes.length
             ? "Alle basisoorzaken hebben een maatregel of een reden, en alle maatregelen zijn volledig."

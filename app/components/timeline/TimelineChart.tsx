@@ -632,11 +632,11 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
           <button
             type="button"
             className="kl-chart__button"
-            aria-label="Naar geselecteerde gebeurtenis"
+            aria-label="Naar geselecteerd feit"
             onClick={toSelected}
             disabled={!ready || !selectedVisible}
           >
-            Naar geselecteerde
+            Naar geselecteerd
           </button>
           <button type="button" className="kl-chart__button" aria-label="Naar vandaag" onClick={toToday} disabled={!ready}>
             Naar vandaag
@@ -652,10 +652,10 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
         </ul>
       </div>
       <p id={summaryId} className="visually-hidden">
-        {summary} De tabelweergave toont dezelfde gebeurtenissen en is volledig met het toetsenbord te gebruiken.
+        {summary} De tabelweergave toont dezelfde feiten en is volledig met het toetsenbord te gebruiken.
       </p>
       <p id={helpId} className="kl-chart__help">
-        Klik op een gebeurtenis om haar te openen. Slepen schuift, Ctrl + scrollen zoomt; met toetsen: ← →
+        Klik op een feit om het te openen. Slepen schuift, Ctrl + scrollen zoomt; met toetsen: ← →
         schuiven, ↑ ↓ door de partijen, + − zoomen, 0 alles tonen.
       </p>
       <div className="kl-chart__frame" style={{ minHeight: height }}>
@@ -666,7 +666,7 @@ export default function TimelineChart(props: TimelineChartProps): JSX.Element {
           tabIndex={0}
           role="group"
           aria-roledescription="tijdlijn"
-          aria-label="Tijdlijn van de gebeurtenissen per partij"
+          aria-label="Tijdlijn van de feiten per partij"
           aria-describedby={`${summaryId} ${helpId}`}
           onKeyDown={onKeyDown}
           data-ready={ready ? "true" : "false"}

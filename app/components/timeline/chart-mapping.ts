@@ -600,7 +600,7 @@ export function axisMajorLabel(d: AxisDate, scale: string): string {
 // Accessible summary
 
 /** Cluster tooltip (vis replaces {count}); also the badge's title. */
-export const CLUSTER_TITLE_TEMPLATE = "{count} gebeurtenissen dicht op elkaar. Klik om in te zoomen.";
+export const CLUSTER_TITLE_TEMPLATE = "{count} feiten dicht op elkaar. Klik om in te zoomen.";
 
 /** A Dutch sentence describing what the chart shows, for screen readers (the table is the equivalent). */
 export function chartSummary(
@@ -628,7 +628,7 @@ export function chartSummary(
   const count = (key: keyof ChartEvent["flags"]) => events.filter((e) => e.flags[key]).length;
   const disputed = events.filter((e) => e.status === "betwist").length;
   return (
-    `Tijdlijn met ${n(events.length, "gebeurtenis", "gebeurtenissen")} van ${n(parties.length, "partij", "partijen")} ` +
+    `Tijdlijn met ${n(events.length, "feit", "feiten")} van ${n(parties.length, "partij", "partijen")} ` +
     `in ${n(domains.size, "domein", "domeinen")} en ${n(periods.length, "periode", "perioden")}${span}. ` +
     `${n(count("kritiekMoment"), "kritiek moment", "kritieke momenten")}, ${n(count("signaal"), "signaal", "signalen")}, ` +
     `${n(count("overdracht"), "overdracht", "overdrachten")}, ${n(count("opschaling"), "opschaling", "opschalingen")}, ` +

@@ -405,7 +405,7 @@ export function ImportDialog({ doc, origin, provider, undoManager, user, parties
                 ) : null}
                 {warningMessages.length > 0 ? (
                   <details className="ws-warnings">
-                    <summary>{warningMessages.length} opmerkingen (worden wel geïmporteerd)</summary>
+                    <summary>{warningMessages.length === 1 ? "1 opmerking (wordt wel geïmporteerd)" : `${warningMessages.length} opmerkingen (worden wel geïmporteerd)`}</summary>
                     <ul>
                       {warningMessages.slice(0, ERRORS_SHOWN).map((m, i) => (
                         <li key={i}>{m}</li>

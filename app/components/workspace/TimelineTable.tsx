@@ -19,6 +19,8 @@ interface Props {
   selectedId: string | null;
   onOpen: (id: string) => void;
   editingByEvent: Record<string, Editors>;
+  /** Others who have a fact open but may only read it. */
+  viewingByEvent?: Record<string, Editors>;
   /** Shown instead of the table when there are no rows. */
   empty: ReactNode;
   /** Narrow (editor open): the columns the editor shows anyway are left out. */
@@ -39,7 +41,7 @@ export function focusRow(id: string): boolean {
 
 const NO_EDITORS: Editors = [];
 
-export function TimelineTable({ events, invalid, partyById, selectedId, onOpen, editingByEvent, empty, compact }: Props) {
+export function TimelineTable({ events, invalid, partyById, selectedId, onOpen, editingByEvent, viewingByEvent, empty, compact }: Props) {
   const ids = [...events.map((e) => e.id), ...invalid.map((e) => e.id)];
   const idsRef = useRef(ids);
   idsRef.current = ids;
@@ -95,7 +97,7 @@ export function TimelineTable({ events, invalid, partyById, selectedId, onOpen, 
   if (ids.length === 0) return <>{empty}</>;
 
   return (
-    <table className={`ws-table${compact ? " ws-table--compact" : ""}`}>
+    <table id="ws-feiten" className={`ws-table${compact ? " ws-table--compact" : ""}`}>
       <caption className="visually-hidden">
         Feitenrelaas: alle feiten in tijdsvolgorde. Ga met de pijltjestoetsen door de rijen en open een feit met Enter.
       </caption>
@@ -132,6 +134,7 @@ export function TimelineTable({ events, invalid, partyById, selectedId, onOpen, 
             selected={id === selectedId}
             tabStop={id === tabStop}
             editors={editingByEvent[id] ?? NO_EDITORS}
+            viewers={viewingByEvent?.[id] ?? NO_EDITORS}
             onOpen={onOpen}
             onFocusRow={setFocusId}
             onKeyDown={onKeyDown}
@@ -174,12 +177,13 @@ interface RowProps {
   selected: boolean;
   tabStop: boolean;
   editors: Editors;
+  viewers: Editors;
   onOpen: (id: string) => void;
   onFocusRow: (id: string) => void;
   onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>, id: string) => void;
 }
 
-const EventRow = memo(function EventRow({ id, event: v, partyName, selected, tabStop, editors, onOpen, onFocusRow, onKeyDown }: RowProps) {
+const EventRow = memo(function EventRow({ id, event: v, partyName, selected, tabStop, editors, viewers, onOpen, onFocusRow, onKeyDown }: RowProps) {
   const flags = activeFlags(v.flags);
   return (
     <tr
@@ -206,6 +210,16 @@ const EventRow = memo(function EventRow({ id, event: v, partyName, selected, tab
               <span key={p.name} className="ws-chip" data-presence-name={p.name}>
                 <span className="ws-dot" style={{ background: p.color }} aria-hidden="true" />
                 {p.name} bewerkt dit
+              </span>
+            ))}
+          </span>
+        ) : null}
+        {viewers.length > 0 ? (
+          <span className="ws-editing">
+            {viewers.map((p) => (
+              <span key={p.name} className="ws-chip ws-chip--viewing" data-presence-name={p.name}>
+                <span className="ws-dot" style={{ background: p.color }} aria-hidden="true" />
+                {p.name} bekijkt dit
               </span>
             ))}
           </span>

@@ -1,8 +1,9 @@
 // The Tijdlijn page on the client: one Y.Doc, the chart and the feitenrelaas over the same data,
 // the editor panel, presence, undo/redo and the import. Loaded lazily by the route, so the server
 // renders only a skeleton and never loads Yjs providers or vis.
+import { RestoreNotice } from "~/components/history/RestoreNotice.tsx";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MutableRefObject } from "react";
-import { allowedEventActions, canEditEvent, canManageTimelineStructure, updateEvent } from "~/domain/timeline/mutations.ts";
+import { canEditEvent, canManageTimelineStructure, updateEvent } from "~/domain/timeline/mutations.ts";
 import type { TimelineEvent } from "~/domain/timeline/schema.ts";
 import { LIFE_DOMAINS } from "~/domain/timeline/vocabulary.ts";
 import { TimelineChartPanel, type ChartEvent } from "./Chart.tsx";
@@ -57,7 +58,7 @@ export default function TimelineWorkspace({ investigationId, user, organisations
     };
   }, [session]);
   const view = useTimeline(store);
-  const { people, editingByEvent } = usePresence(session?.awareness ?? null);
+  const { people, editingByEvent, viewingByEvent } = usePresence(session?.awareness ?? null);
 
   const connected = !state.offline && state.status === "connected" && state.synced;
   const writable = user.canWrite && !state.readOnly && !state.closed;
@@ -101,18 +102,23 @@ export default function TimelineWorkspace({ investigationId, user, organisations
   const selectedId = editor.kind === "event" ? editor.id : null;
 
   // Presence: which fact this person is working on (for others' tables and chart). Only when they
-  // can change it: someone who merely reads a fact is not "editing" it.
+  // may edit it: someone who may only read it (or comment, or dispute) is not "editing" it.
   const selectedEntry = selectedId ? view.eventById.get(selectedId) : undefined;
   const workingOn =
     selectedId &&
     writable &&
     selectedEntry?.ok &&
-    allowedEventActions(user.role, user.organisationId, view.partyById.get(selectedEntry.value.party)).length > 0
+    canEditEvent(user.role, user.organisationId, view.partyById.get(selectedEntry.value.party))
       ? selectedId
       : null;
   useEffect(() => {
     session?.awareness.setLocalStateField("editing", workingOn);
   }, [session, workingOn]);
+  // Someone who may only read the open fact is shown as "bekijkt dit", never as editing it.
+  const viewingOn = selectedId && !workingOn ? selectedId : null;
+  useEffect(() => {
+    session?.awareness.setLocalStateField("viewing", viewingOn);
+  }, [session, viewingOn]);
 
   // Undo / redo of this page's own changes only.
   const [undoState, setUndoState] = useState({ undo: false, redo: false });
@@ -331,6 +337,20 @@ export default function TimelineWorkspace({ investigationId, user, organisations
 
   return (
     <div className="workspace" data-ready="true">
+      <a
+        className="skip-link"
+        href="#ws-feiten"
+        onClick={(e) => {
+          const row = document.querySelector<HTMLElement>('#ws-feiten tbody tr[tabindex="0"]');
+          if (row) {
+            e.preventDefault();
+            row.focus();
+          }
+        }}
+      >
+        Naar de tabel met feiten
+      </a>
+      <RestoreNotice doc={session.doc} userId={user.id} investigationId={investigationId} />
       <div className="ws-toolbar">
         <div className="ws-toolbar__status">
           <ConnectionBanner state={state} />
@@ -467,6 +487,7 @@ export default function TimelineWorkspace({ investigationId, user, organisations
             selectedId={selectedId}
             onOpen={openEvent}
             editingByEvent={editingByEvent}
+            viewingByEvent={viewingByEvent}
             empty={empty}
             compact={editor.kind !== "closed"}
           />

@@ -40,5 +40,7 @@ export interface PresencePeer {
   color: string;
   /** Event id the person has open in the editor, if any. */
   editing: string | null;
+  /** Event id the person has open but may only read. */
+  viewing?: string | null;
   self: boolean;
 }

@@ -12,6 +12,8 @@ const PresenceState = z.object({
     color: z.string().regex(/^#[0-9a-f]{6}$/i),
   }),
   editing: z.string().max(100).nullish(),
+  /** A fact the person has open but may only read (and comment on). */
+  viewing: z.string().max(100).nullish(),
 });
 
 function readPeers(awareness: Awareness): PresencePeer[] {
@@ -19,13 +21,14 @@ function readPeers(awareness: Awareness): PresencePeer[] {
   for (const [clientId, raw] of awareness.getStates()) {
     const parsed = PresenceState.safeParse(raw);
     if (!parsed.success) continue;
-    const { user, editing } = parsed.data;
+    const { user, editing, viewing } = parsed.data;
     peers.push({
       clientId,
       userId: user.id,
       name: user.name,
       color: user.color,
       editing: editing ?? null,
+      viewing: viewing ?? null,
       self: clientId === awareness.clientID,
     });
   }
@@ -37,6 +40,8 @@ export function usePresence(awareness: Awareness | null): {
   people: PresencePeer[];
   /** Event id → the others who have it open. */
   editingByEvent: Record<string, { name: string; color: string }[]>;
+  /** Event id → the others who have it open but may only read it ("bekijkt dit"). */
+  viewingByEvent: Record<string, { name: string; color: string }[]>;
 } {
   const [peers, setPeers] = useState<PresencePeer[]>([]);
   useEffect(() => {
@@ -61,6 +66,12 @@ export function usePresence(awareness: Awareness | null): {
       const list = (editingByEvent[p.editing] ??= []);
       if (!list.some((x) => x.name === p.name)) list.push({ name: p.name, color: p.color });
     }
-    return { people, editingByEvent };
+    const viewingByEvent: Record<string, { name: string; color: string }[]> = {};
+    for (const p of peers) {
+      if (!p.viewing || p.userId === selfUser || p.editing === p.viewing) continue;
+      const list = (viewingByEvent[p.viewing] ??= []);
+      if (!list.some((x) => x.name === p.name)) list.push({ name: p.name, color: p.color });
+    }
+    return { people, editingByEvent, viewingByEvent };
   }, [peers]);
 }

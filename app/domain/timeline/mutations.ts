@@ -287,9 +287,9 @@ const EVENT_PATCH_KEYS = [
 
 function validateEvent(doc: Y.Doc, candidate: Record<string, unknown>) {
   const result = validateWith(EventSchema, candidate);
-  if (!result.ok) throw validationError("De gebeurtenis", result.errors);
+  if (!result.ok) throw validationError("Het feit", result.errors);
   if (!getTimelineMaps(doc).parties.has(result.value.party)) {
-    throw validationError("De gebeurtenis", ["Kies een bestaande partij."]);
+    throw validationError("Het feit", ["Kies een bestaande partij."]);
   }
   return result.value;
 }
@@ -418,7 +418,7 @@ export function createEvent(doc: Y.Doc, input: EventInput, ctx: EventMutationCon
  */
 export function updateEvent(doc: Y.Doc, id: string, patch: EventPatch, ctx: EventMutationContext): void {
   transact(doc, ctx.origin, () => {
-    const map = requireMap(getTimelineMaps(doc).events, id, "Deze gebeurtenis bestaat niet (meer).");
+    const map = requireMap(getTimelineMaps(doc).events, id, "Dit feit bestaat niet (meer).");
     const current = yToPlain(map) as Record<string, unknown>;
     const keys = EVENT_PATCH_KEYS.filter((k) => k in patch);
     const merged: Record<string, unknown> = { ...current };
@@ -448,7 +448,7 @@ export function setEventStatus(
 ): void {
   const trimmed = reason?.trim() || undefined;
   if (status === "betwist" && !trimmed) {
-    throw new DomainError("reason_required", "Geef een reden op waarom deze gebeurtenis betwist wordt.");
+    throw new DomainError("reason_required", "Geef een reden op waarom dit feit betwist wordt.");
   }
   updateEvent(doc, id, { status, statusReason: trimmed ?? null }, ctx);
 }

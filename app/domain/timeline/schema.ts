@@ -330,7 +330,7 @@ function checkPartyExists(
   return {
     ok: false,
     id: entry.id,
-    errors: ["De partij van deze gebeurtenis bestaat niet (meer)."],
+    errors: ["De partij van dit feit bestaat niet (meer)."],
     raw: yToPlain(maps.events.get(entry.id)),
   };
 }
