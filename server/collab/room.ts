@@ -399,7 +399,7 @@ export class Room {
   /** What each transaction did, read before Yjs collects the deleted content (the `update` event comes after). */
   private readonly details = new WeakMap<Y.Transaction, ChangeDetail[]>();
   private readonly onAfterTransaction = (tr: Y.Transaction) => {
-    if (tr.origin === LOAD) return;
+    if (tr.origin === LOAD || tr.origin instanceof RemoteRow) return; // remote rows: their writer described them
     try {
       this.details.set(tr, describeTransaction(tr));
     } catch {
