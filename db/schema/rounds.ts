@@ -123,6 +123,8 @@ export const roundReactions = pgTable(
     signedOn: date("signed_on", { mode: "string" }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     signatureHash: text("signature_hash"),
+    // How the signer proved to be the invitee: "code" (one-time code to the invited address) or "session" (signed in).
+    signedWith: text("signed_with"),
     late: boolean("late").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -167,3 +169,19 @@ export const roundNotices = pgTable(
     index("round_notices_pending").on(t.id).where(sql`${t.sentAt} is null`),
   ],
 );
+
+/**
+ * The one-time code a personal-link invitee enters before signing (issue 15, ADR 0014): six
+ * digits mailed to the invited address, only its hash kept, valid for minutes, a few attempts.
+ * One row per invitee: asking for a new code replaces the old one; signing deletes it.
+ */
+export const reactionCodes = pgTable("reaction_codes", {
+  inviteeId: uuid("invitee_id")
+    .primaryKey()
+    .references(() => roundInvitees.id, { onDelete: "cascade" }),
+  codeHash: text("code_hash").notNull(),
+  salt: text("salt").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+});
