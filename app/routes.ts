@@ -38,6 +38,7 @@ export default [
   route("onderzoeken/:id/rapport/versies/:versionId/docx", "routes/investigation-report-version-docx.tsx"),
   route("reactie/:token", "routes/reaction.tsx"),
   route("reactie/:token/concept.docx", "routes/reaction-draft-docx.tsx"),
+  route("rapport-definitief/:token", "routes/final-report-docx.tsx"),
   route("dev/outbox", "routes/dev-outbox.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -19,6 +19,8 @@ import { assessmentSchema, handleRequestSchema, requestSchema, submitVersionSche
 import { ReportError } from "../../server/report/support.server.ts";
 import { currentCompleteness } from "../../server/report/generate.server.ts";
 import { createRequest, handleRequest, listAssessments, listRequests, listVersions, recordAssessment, submitVersion } from "../../server/report/versions.server.ts";
+import { finalRecipients, openRoundWarnings, sendFinalToReactants } from "../../server/report/final.server.ts";
+import { ConfirmFinal, SendFinal } from "~/components/report/versions/FinalSteps.tsx";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: reportCss },
@@ -35,6 +37,7 @@ const NOTICES: Record<string, string> = {
   beoordeeld: "Uw beoordeling is vastgelegd.",
   verzocht: "Uw verzoek om aanvulling is verstuurd naar de procesbegeleider.",
   afgehandeld: "Het verzoek is gemarkeerd als afgehandeld.",
+  "naar-indieners": "Het definitieve rapport is gemaild aan de indieners van reacties.",
 };
 
 function kilobytes(n: number): string {
@@ -51,9 +54,19 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const submitted = Number(url.searchParams.get("ingediend"));
   const notice = Number.isInteger(submitted) && submitted > 0 ? `Versie ${submitted} is ingediend bij de toezichthouder.` : (NOTICES[url.searchParams.get("melding") ?? ""] ?? null);
   const numberOf = new Map(versions.map((v) => [v.id, v.number]));
+  // The latest definitief version can go to the reactants who reacted (002 stap 6).
+  const lastFinal = can(membership, "report.submit") ? versions.find((v) => v.status === "definitief") : undefined;
+  const final = lastFinal
+    ? {
+        versionId: lastFinal.id,
+        number: lastFinal.number,
+        recipients: (await finalRecipients(ctx, investigationId, lastFinal.id)).map((r) => ({ name: r.name, sentAt: r.sentAt ? formatInstant(r.sentAt) : null })),
+      }
+    : null;
   return {
     investigationId,
     notice,
+    final,
     completeness: completeness ? { gereed: completeness.counts.gereed, total: completeness.total } : null,
     may: {
       submit: can(membership, "report.submit"),
@@ -106,7 +119,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { intent: string; target: string | null; errors: Record<string, string>; values: Record<string, string> };
+type ActionResult = { intent: string; target: string | null; errors: Record<string, string>; values: Record<string, string>; warnings?: string[] };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const values = await formValues(request);
@@ -129,8 +142,22 @@ export async function action({ context, request, params }: Route.ActionArgs) {
             });
           }
         }
+        if (parsed.data.status === "definitief" && values.confirmed !== "1") {
+          // The confirm step (issue 15): what definitief means, and the rounds that are not done yet.
+          return data<ActionResult>({ intent: "submit-confirm", target: null, errors: {}, values, warnings: await openRoundWarnings(context.app, investigationId) });
+        }
         const version = await submitVersion(context.app, user, investigationId, parsed.data, context.baseUrl);
         throw redirect(`${base}?ingediend=${version.number}`);
+      }
+      case "submit-edit": {
+        await requireInvestigation(context, request, params.id, "report.submit");
+        return data<ActionResult>({ intent: "submit", target: null, errors: {}, values });
+      }
+      case "send-final": {
+        const { user, investigationId } = await requireInvestigation(context, request, params.id, "report.submit");
+        const { versionId } = z.object({ versionId: z.uuid() }).parse(values);
+        await sendFinalToReactants(context.app, user, investigationId, versionId, context.baseUrl);
+        throw redirect(`${base}?melding=naar-indieners#h-naar-indieners`);
       }
       case "assess": {
         const { user, investigationId } = await requireInvestigation(context, request, params.id, "assessment.record");
@@ -185,7 +212,7 @@ function Err({ id, message }: { id: string; message?: string }) {
 }
 
 export default function ReportVersions() {
-  const { investigationId, notice, completeness, may, versions, assessments, requests } = useLoaderData<typeof loader>();
+  const { investigationId, notice, completeness, may, versions, assessments, requests, final } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -200,7 +227,8 @@ export default function ReportVersions() {
   const submitValues = valuesFor("submit");
   const requestErrors = errorsFor("request");
   const requestValues = valuesFor("request");
-  const otherError = actionData && !["submit", "assess", "request", "handle"].includes(actionData.intent) ? actionData.errors._form : undefined;
+  const otherError = actionData && !["submit", "assess", "request", "handle", "send-final"].includes(actionData.intent) ? actionData.errors._form : undefined;
+  const confirmFinal = actionData?.intent === "submit-confirm" ? actionData : null;
 
   return (
     <>
@@ -287,10 +315,13 @@ export default function ReportVersions() {
         )}
       </section>
 
+      {final ? <SendFinal final={final} busy={busy} error={errorsFor("send-final")._form} /> : null}
+
       {may.submit ? (
         <section aria-labelledby="h-indienen">
           <h3 id="h-indienen">Versie indienen bij de toezichthouder</h3>
-          <Form method="post" noValidate className="panel" aria-labelledby="h-indienen">
+          {confirmFinal ? <ConfirmFinal values={confirmFinal.values} warnings={confirmFinal.warnings ?? []} busy={busy} /> : null}
+          <Form method="post" noValidate className="panel" aria-labelledby="h-indienen" hidden={!!confirmFinal}>
             <input type="hidden" name="intent" value="submit" />
             <p>
               De huidige stand van het rapport wordt samengesteld als de versie voor de toezichthouder (met de gegevens van de cliënt), vastgelegd als versie{" "}

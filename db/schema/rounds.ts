@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { collabVersions } from "./collab.ts";
+import { reportVersions } from "./report.ts";
 import { investigations } from "./investigations.ts";
 import { users } from "./users.ts";
+
+const byteaColumn = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /**
  * Comment rounds (issue 5, docs/decisions/0005-comment-rounds.md): interviews (gesprekken), rounds on
@@ -185,3 +188,27 @@ export const reactionCodes = pgTable("reaction_codes", {
   attempts: integer("attempts").notNull().default(0),
   sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The final report sent to the reactants who reacted (seed 002 stap 6, issue 15): one row per
+ * recipient, with the ketenpartners' version of that definitief version as .docx (generated when
+ * sent) and a personal download link (only the token's hash is stored).
+ */
+export const finalReportSends = pgTable(
+  "final_report_sends",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    investigationId: uuid("investigation_id").notNull().references(() => investigations.id, { onDelete: "cascade" }),
+    versionId: uuid("version_id").notNull().references(() => reportVersions.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    filename: text("filename").notNull(),
+    docx: byteaColumn("docx").notNull(),
+    sha256: text("sha256").notNull(),
+    sentBy: uuid("sent_by").references(() => users.id, { onDelete: "set null" }),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    downloadedAt: timestamp("downloaded_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("final_report_sends_once").on(t.versionId, t.email)],
+);
