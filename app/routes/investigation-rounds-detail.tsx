@@ -19,6 +19,7 @@ import { handleReactionAction, reactionPageData, withoutModel } from "../../serv
 import { reactantView } from "../../server/rounds/reactions.ts";
 import { addInvitee, allowLate, extendRound, getRound, getRoundDetail, inviteeForUser, invitableMembers, recordDisposition, renewLink, revokeLink } from "../../server/rounds/rounds.ts";
 import { RoundError } from "../../server/rounds/support.ts";
+import { roundTerms } from "../../server/rounds/term-summary.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: roundsCss }];
 
@@ -49,6 +50,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     timeLeft: describeTimeLeft(round.deadlineAt, now),
     versionHash: round.versionHash,
     openedNow: new URL(request.url).searchParams.get("geopend") === "1",
+    // The reminder (when, sent or not) for who manages the round (issue 15).
+    reminder: manage ? ((await roundTerms(context.app, investigationId, round.id))[0]?.reminder.text ?? null) : null,
   };
   if (!manage) {
     const view = frozenFor(await reactantView(context.app, round, invitee!));
@@ -331,6 +334,12 @@ export default function RoundDetail() {
             {d.deadlineText} · <span className="time-left">{d.timeLeft}</span>
           </dd>
         </div>
+        {d.reminder ? (
+          <div>
+            <dt>Herinnering</dt>
+            <dd data-reminder>{d.reminder}</dd>
+          </div>
+        ) : null}
       </dl>
       {d.openedNow && !actionData ? (
         <div className="alert alert--ok" role="status">

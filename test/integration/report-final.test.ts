@@ -110,6 +110,13 @@ describe("the final report to the reactants who reacted", () => {
     const after = await html(await lead.get(versies()));
     expect(after).toContain("verstuurd op maandag 2 maart 2026");
     expect(after).toContain("Iedereen die heeft gereageerd heeft het definitieve rapport ontvangen.");
+    // The Logboek says it in Dutch.
+    const logboek = await html(await lead.get(`/onderzoeken/${id}/logboek`));
+    expect(logboek).toContain("Definitief rapport gemaild aan de indieners van reacties");
+    expect(logboek).toContain("ontvangers: 1");
+    expect(logboek).toContain("termijnen gehaald: onderzoeksrapport van het eigen onderzoek");
+    expect(logboek).toMatch(/fase: [A-Z][a-z]+ → Afronding/);
+    expect(logboek).not.toMatch(/draft_report|deadlinesMet|signedWith|eigen_onderzoek/);
     const again = await lead.post(versies(), { intent: "send-final", versionId: version.id });
     expect(again.status).toBe(409);
     expect(await html(again)).toContain("heeft het definitieve rapport al ontvangen");
