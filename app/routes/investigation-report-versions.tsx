@@ -15,7 +15,7 @@ import { can, canExport } from "~/domain/policy.ts";
 import type { ReportAudience } from "~/domain/report/model.ts";
 import { formatInstant } from "~/domain/rounds/state.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
-import { assessmentSchema, handleRequestSchema, requestSchema, submitVersionSchema } from "../../server/report/forms.server.ts";
+import { assessmentFieldErrors, assessmentSchema, handleRequestSchema, requestSchema, submitVersionSchema } from "../../server/report/forms.server.ts";
 import { ReportError } from "../../server/report/support.server.ts";
 import { currentCompleteness } from "../../server/report/generate.server.ts";
 import { createRequest, handleRequest, listAssessments, listRequests, listVersions, recordAssessment, submitVersion } from "../../server/report/versions.server.ts";
@@ -162,7 +162,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "assess": {
         const { user, investigationId } = await requireInvestigation(context, request, params.id, "assessment.record");
         const parsed = assessmentSchema.safeParse(values);
-        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        if (!parsed.success) return fail(assessmentFieldErrors(values, fieldErrors(parsed.error)));
         await recordAssessment(context.app, user.id, investigationId, parsed.data);
         throw redirect(`${base}?melding=beoordeeld#beoordelingen`);
       }

@@ -129,3 +129,18 @@ describe("the final report to the reactants who reacted", () => {
     expect((await partner.post(versies(), { intent: "send-final", versionId: version.id })).status).toBe(403);
   });
 });
+
+describe("the toezichthouder's assessment form", () => {
+  it("shows every field error on the first submit, the missing remark for 'onvoldoende' among them", async () => {
+    const [version] = await app.ctx.db.select().from(schema.reportVersions).where(eq(schema.reportVersions.status, "definitief"));
+    const toezicht = new HttpClient(app.url);
+    await toezicht.login("toezicht@demo.ketenlijn.nl");
+    const res = await toezicht.post(versies(), { intent: "assess", versionId: version.id, onderzoeksopzet: "", navolgbaarheid: "onvoldoende", navolgbaarheidRemark: "", verbetermaatregelen: "voldoende", verslag: "" });
+    expect(res.status).toBe(400);
+    const page = await html(res);
+    expect(page).toContain("Kies voldoende of onvoldoende voor de onderzoeksopzet.");
+    expect(page).toContain("Licht toe waarom dit onvoldoende is.");
+    expect(page).toContain("Schrijf een kort verslag van de beoordeling");
+    expect(await app.ctx.db.select().from(schema.reportAssessments)).toHaveLength(0);
+  });
+});
