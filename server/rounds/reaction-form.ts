@@ -7,7 +7,7 @@ import { describeTimeLeft, formatInstant } from "../../app/domain/rounds/state.t
 import type { AppContext } from "../context.ts";
 import { saveDraft, submitReaction, type ReactantView } from "./reactions.ts";
 import type { InviteeRow, RoundRow } from "./rounds.ts";
-import { CODE_MINUTES, normaliseCode, sendSignCode } from "./sign-code.ts";
+import { CODE_MINUTES, maskEmail, normaliseCode, sendSignCode } from "./sign-code.ts";
 import { RoundError } from "./support.ts";
 
 /**
@@ -53,12 +53,6 @@ function intentOf(values: Record<string, string>): ReactionActionResult["intent"
   return values.intent === "submit" ? "submit" : values.intent === "autosave" ? "autosave" : values.intent === "send_code" ? "send_code" : "save";
 }
 
-/** "an***@example.nl": enough for the invitee to recognise, not enough for someone the link was forwarded to. */
-export function maskEmail(email: string): string {
-  const [local, domain] = email.split("@");
-  if (!domain) return email;
-  return `${local.slice(0, Math.min(2, local.length))}***@${domain}`;
-}
 
 const CODE_FIELD_MISSING = "Vul de code van 6 cijfers in die wij u hebben gemaild. Nog geen code ontvangen? Kies \"Stuur mij een code\".";
 
@@ -90,7 +84,7 @@ export async function handleReactionAction(
       });
       if (invitee.userId) return { status: 400, result: { ...base, ok: false, message: "U ondertekent met uw account; een code is niet nodig.", errors: {} } };
       const sent = await sendSignCode(ctx, round, invitee);
-      const until = formatInstant(sent.expiresAt).replace(/^.* om /, "");
+      const until = formatInstant(sent.expiresAt).replace(/^.* om /, "").replace(/ uur$/, "");
       return {
         status: 200,
         result: {

@@ -20,6 +20,13 @@ export const RESEND_SECONDS = 60;
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
 
+/** "an***@example.nl": enough for the invitee to recognise, not enough for someone the link was forwarded to. */
+export function maskEmail(email: string): string {
+  const [local, domain] = email.split("@");
+  if (!domain) return email;
+  return `${local.slice(0, Math.min(2, local.length))}***@${domain}`;
+}
+
 export function hashCode(salt: string, inviteeId: string, code: string): string {
   return createHash("sha256").update(`${salt}:${inviteeId}:${code}`, "utf8").digest("hex");
 }
@@ -35,7 +42,7 @@ export async function sendSignCode(ctx: Ctx, round: RoundRow, invitee: InviteeRo
   const [current] = await ctx.db.select().from(schema.reactionCodes).where(eq(schema.reactionCodes.inviteeId, invitee.id));
   if (current && now.getTime() - current.sentAt.getTime() < RESEND_SECONDS * 1000) {
     const wait = Math.ceil((RESEND_SECONDS * 1000 - (now.getTime() - current.sentAt.getTime())) / 1000);
-    throw new RoundError("code_wait", `Er is net een code naar ${invitee.email} gestuurd. Kijk in uw e-mail (ook bij ongewenste e-mail); een nieuwe code kunt u over ${wait} seconden vragen.`, "code");
+    throw new RoundError("code_wait", `Er is net een code naar ${maskEmail(invitee.email)} gestuurd. Kijk in uw e-mail (ook bij ongewenste e-mail); een nieuwe code kunt u over ${wait} seconden vragen.`, "code");
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const salt = randomBytes(16).toString("hex");
@@ -49,7 +56,7 @@ export async function sendSignCode(ctx: Ctx, round: RoundRow, invitee: InviteeRo
       .onConflictDoUpdate({ target: schema.reactionCodes.inviteeId, set: values });
     await transactionalMailer(ctx, tx).send({
       to: invitee.email,
-      ...renderMail("round-sign-code", { name: invitee.name, code, minutes: String(CODE_MINUTES), until: formatInstant(expiresAt).replace(/^.* om /, ""), ...vars }),
+      ...renderMail("round-sign-code", { name: invitee.name, code, minutes: String(CODE_MINUTES), until: formatInstant(expiresAt).replace(/^.* om /, "").replace(/ uur$/, ""), ...vars }),
     });
   });
   return { expiresAt };
