@@ -55,6 +55,7 @@ export default [
   route("loket/jaaroverzicht.csv", "routes/loket-jaaroverzicht-export.tsx", { id: "loket-jaar-csv" }),
   route("loket/meldingen/:meldingId", "routes/loket-melding.tsx"),
   route("loket/meldingen/:meldingId/leeronderzoek", "routes/loket-melding-start.tsx"),
+  route("rapport-definitief/:token", "routes/final-report-docx.tsx"),
   route("dev/outbox", "routes/dev-outbox.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

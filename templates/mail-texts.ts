@@ -35,6 +35,7 @@ Ketenlijn`,
     text: `Beste {{name}},
 
 {{inviter}} nodigt u uit om te reageren op het volgende document: {{document}}.
+Het hoort bij het leeronderzoek {{case}}.
 Uw reactie gaat over {{focus}}.
 
 U kunt reageren tot en met {{deadline}} ({{term}}).
@@ -44,18 +45,21 @@ U kunt reageren tot en met {{deadline}} ({{term}}).
 Bij het versturen ondertekent u uw reactie met uw naam en uw functie of relatie tot de casus.
 U hoort van ons wat er met uw reactie is gedaan.
 
+Vragen? Neem contact op met de procesbegeleider: {{contact}}.
+
 Ketenlijn`,
   },
   "round-reminder": {
     subject: "Herinnering: reageren kan nog tot en met {{deadline}}",
     text: `Beste {{name}},
 
-U bent uitgenodigd om te reageren op: {{document}}.
+U bent uitgenodigd om te reageren op: {{document}}, in het leeronderzoek {{case}}.
 Wij hebben nog geen ondertekende reactie van u ontvangen. Reageren kan nog tot en met {{deadline}}.
 
 {{how}}
 
 Wilt u niet reageren? Dan hoeft u niets te doen.
+Vragen? Neem contact op met de procesbegeleider: {{contact}}.
 
 Ketenlijn`,
   },
@@ -63,9 +67,11 @@ Ketenlijn`,
     subject: "De reactietermijn is verstreken: {{document}}",
     text: `Beste {{name}},
 
-De termijn om te reageren op "{{document}}" is verstreken op {{deadline}}.
+De termijn om te reageren op "{{document}}" in het leeronderzoek {{case}} is verstreken op {{deadline}}.
 
 {{outcome}}
+
+Vragen? Neem contact op met de procesbegeleider: {{contact}}.
 
 Ketenlijn`,
   },
@@ -73,7 +79,7 @@ Ketenlijn`,
     subject: "Wat er met uw reactie is gedaan: {{document}}",
     text: `Beste {{name}},
 
-U heeft op {{submitted}} gereageerd op "{{document}}" ({{pointer}}).
+U heeft op {{submitted}} gereageerd op "{{document}}" ({{pointer}}) in het leeronderzoek {{case}}.
 
 Uw reactie is: {{disposition}}.
 {{noteLabel}}: {{note}}
@@ -81,7 +87,39 @@ Uw reactie is: {{disposition}}.
 Uw reactie:
 {{excerpt}}
 
-Heeft u hierover vragen? Neem dan contact op met de procesbegeleider van het onderzoek, {{lead}}.
+Heeft u hierover vragen? Neem dan contact op met de procesbegeleider van het onderzoek: {{contact}}.
+
+Ketenlijn`,
+  },
+  // The one-time code a personal-link reactant enters before signing (issue 15, ADR 0021).
+  "round-sign-code": {
+    subject: "Uw code om uw reactie te ondertekenen: {{code}}",
+    text: `Beste {{name}},
+
+Uw code om uw reactie in het leeronderzoek {{case}} te ondertekenen is:
+
+{{code}}
+
+Vul de code in op de pagina waar u reageert. De code is {{minutes}} minuten geldig (tot {{until}} uur) en werkt één keer.
+
+Heeft u geen code gevraagd? Dan kunt u dit bericht negeren; zonder de code kan niemand namens u ondertekenen.
+Vragen? Neem contact op met de procesbegeleider: {{contact}}.
+
+Ketenlijn`,
+  },
+  // The final report to the reactants who reacted (seed 002 stap 6, issue 15).
+  "report-final-to-reactants": {
+    subject: "Het definitieve rapport: {{title}}",
+    text: `Beste {{name}},
+
+U heeft gereageerd in het leeronderzoek {{case}}. Het rapport is nu definitief ingediend bij de toezichthouder.
+Dank voor uw reactie. U vindt het definitieve rapport (de versie voor de ketenpartners) via deze link:
+
+{{link}}
+
+{{access}}
+
+Vragen? Neem contact op met de procesbegeleider: {{contact}}.
 
 Ketenlijn`,
   },

@@ -3,77 +3,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-audit";
 import { requireInvestigation } from "~/lib/guards.server.ts";
 import { schema } from "../../db/client.ts";
-import { DATA_EXPORT_AUDIT_LABELS } from "../../server/export/data-export.server.ts";
-import { REPORT_AUDIT_LABELS } from "../../server/report/support.server.ts";
-
-const ACTIONS: Record<string, string> = {
-  "investigation.created": "Onderzoek aangemaakt",
-  "investigation.updated": "Gegevens gewijzigd",
-  "member.invited": "Uitgenodigd",
-  "member.invitation_revoked": "Uitnodiging ingetrokken",
-  "member.joined": "Deelnemer toegevoegd",
-  "member.role_changed": "Rol gewijzigd",
-  "member.removed": "Deelnemer verwijderd",
-  "client.viewed": "Cliëntgegevens bekeken",
-  "client.updated": "Cliëntgegevens gewijzigd",
-  "deadline.changed": "Termijn gewijzigd",
-  "deadline.done": "Termijn afgerond of heropend",
-  "version.created": "Versie vastgelegd",
-  "version.restored": "Versie teruggezet",
-  "version.restore_undone": "Terugzetten van een versie ongedaan gemaakt",
-  "interview.created": "Gesprek vastgelegd",
-  "interview.updated": "Gesprek gewijzigd",
-  "round.opened": "Reactieronde geopend",
-  "round.extended": "Reactietermijn verlengd",
-  "round.closed": "Reactieronde gesloten",
-  "round.invitee_added": "Genodigde toegevoegd aan ronde",
-  "round.late_allowed": "Reactie na de termijn toegestaan",
-  "round.link_renewed": "Persoonlijke link vernieuwd",
-  "round.link_revoked": "Persoonlijke link ingetrokken",
-  "reaction.submitted": "Reactie ondertekend en ingediend",
-  "reaction.disposition": "Reactie afgehandeld",
-  "reaction.disposition_corrected": "Afhandeling van een reactie gecorrigeerd",
-  "investigation.closed": "Onderzoek afgesloten (bewaartermijn loopt)",
-  "investigation.purged": "Onderzoek verwijderd na de bewaartermijn",
-  "organisation.retention_set": "Bewaartermijn van de organisatie gewijzigd",
-  "person.exported": "Gegevens van een persoon geëxporteerd",
-  "person.erased": "Gegevens van een persoon gewist",
-  "person.restricted": "Verwerking van gegevens van een persoon beperkt",
-  "person.unrestricted": "Beperking van de verwerking opgeheven",
-  "person.erase_refused": "Wissen geweigerd (staat in een ingediende rapportversie)",
-  ...REPORT_AUDIT_LABELS,
-  ...DATA_EXPORT_AUDIT_LABELS,
-};
-
-// Dutch names for the detail fields; ids and hashes are left out of the overview.
-const DETAIL_LABELS: Record<string, string> = {
-  title: "titel",
-  role: "rol",
-  organisation: "organisatie",
-  purpose: "doel",
-  changed: "gewijzigd",
-  key: "termijn",
-  from: "van",
-  to: "naar",
-  reason: "reden",
-  done: "afgerond",
-  kind: "soort",
-  deadline: "termijn tot",
-  invitees: "genodigden",
-  late: "na de termijn",
-  function: "functie",
-  heldOn: "datum",
-  via: "via",
-  disposition: "afhandeling",
-  method: "methode",
-  retentionUntil: "bewaren tot",
-  years: "jaar",
-  name: "naam",
-  versionName: "versie",
-  backupName: "vorige stand bewaard als",
-  overwritten: "wijzigingen overschreven van",
-};
-const HIDDEN_DETAILS = /(Id|Hash|^userId|^viaInvitation)$/;
+import { describeAction, describeDetails } from "~/domain/audit-text.ts";
 
 /** Rows per page; older rows are on the next pages (?pagina=2, …), so nothing is out of reach. */
 export const AUDIT_PAGE_SIZE = 500;
@@ -99,21 +29,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     hasNext,
     rows: rows.map((r) => ({
       at: fmt.format(r.at),
-      action: ACTIONS[r.action] ?? r.action,
+      action: describeAction(r.action),
       actor: r.actor ?? "—",
       subject: r.subjectEmail ?? "",
-      details: Object.entries(r.details ?? {})
-        .filter(([k]) => !HIDDEN_DETAILS.test(k))
-        .map(([k, v]) => `${DETAIL_LABELS[k] ?? k}: ${formatDetail(v)}`)
-        .join("; "),
+      details: describeDetails(r.details as Record<string, unknown> | null),
     })),
   };
-}
-
-function formatDetail(v: unknown): string {
-  if (typeof v === "boolean") return v ? "ja" : "nee";
-  if (Array.isArray(v)) return v.join(", ");
-  return typeof v === "string" ? v : JSON.stringify(v);
 }
 
 export default function AuditLog() {

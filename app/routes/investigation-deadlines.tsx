@@ -1,4 +1,4 @@
-import { data, Form, useActionData, useLoaderData, useNavigation } from "react-router";
+import { data, Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "react-router";
 import type { Route } from "./+types/investigation-deadlines";
 import { z } from "zod";
 import { DeadlineBadge } from "~/components/DeadlineBadge.tsx";
@@ -7,10 +7,28 @@ import { can } from "~/domain/policy.ts";
 import { formatDutchDate, formatDutchDateShort } from "~/domain/calendar-date.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { changeDeadline, deadlinesOf, setDeadlineDone } from "../../server/deadlines.ts";
+import { formatInstant } from "~/domain/rounds/state.ts";
+import { hiddenPersonsFor, roundTitleFor } from "../../server/privacy/restricted-view.ts";
+import { roundTerms } from "../../server/rounds/term-summary.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { membership } = await requireInvestigation(context, request, params.id, "deadlines.view");
-  return { deadlines: await deadlinesOf(context.app, params.id), editable: can(membership, "deadlines.edit") };
+  // The rounds' legal terms and their reminders sit beside the protocol's deadlines (issue 15).
+  const [deadlines, terms, hidden] = await Promise.all([deadlinesOf(context.app, params.id), roundTerms(context.app, params.id), hiddenPersonsFor(context.app.db, membership, params.id)]);
+  const rounds = can(membership, "rounds.view")
+    ? terms.map((t) => ({
+        id: t.id,
+        title: roundTitleFor(hidden, t),
+        termWeeks: t.termWeeks,
+        start: formatDutchDateShort(t.startDate),
+        deadline: formatInstant(t.deadlineAt),
+        extendedFrom: t.deadlineDate !== t.originalDeadlineDate ? formatDutchDateShort(t.originalDeadlineDate) : null,
+        ended: t.ended,
+        reminder: t.reminder.text,
+        reminderStatus: t.reminder.status,
+      }))
+    : [];
+  return { deadlines, rounds, editable: can(membership, "deadlines.edit") };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -30,10 +48,17 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export default function Deadlines() {
-  const { deadlines, editable } = useLoaderData<typeof loader>();
+  const { deadlines, rounds, editable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  if (deadlines.length === 0) return <div className="empty">Er zijn nog geen termijnen. Vul de datum van de calamiteit en van de melding in bij Gegevens.</div>;
+  const roundsSection = <RoundTerms rounds={rounds} />;
+  if (deadlines.length === 0)
+    return (
+      <>
+        <div className="empty">Er zijn nog geen termijnen. Vul de datum van de calamiteit en van de melding in bij Gegevens.</div>
+        {roundsSection}
+      </>
+    );
   return (
     <>
       <h2>Termijnenplan</h2>
@@ -117,6 +142,50 @@ export default function Deadlines() {
           </tbody>
         </table>
       </div>
+      {roundsSection}
     </>
+  );
+}
+
+type RoundTermRow = { id: string; title: string; termWeeks: number; start: string; deadline: string; extendedFrom: string | null; ended: boolean; reminder: string; reminderStatus: string };
+
+/** The comment rounds' terms (2 or 4 weeks, ADR 0005) and their reminders, when and whether sent. */
+function RoundTerms({ rounds }: { rounds: RoundTermRow[] }) {
+  const params = useParams();
+  return (
+    <section aria-labelledby="h-round-terms">
+      <h3 id="h-round-terms">Termijnen van de reactierondes</h3>
+      {rounds.length === 0 ? (
+        <div className="empty">Er is nog geen reactieronde geopend.</div>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Ronde</th>
+                <th scope="col">Termijn</th>
+                <th scope="col">Status</th>
+                <th scope="col">Herinnering</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((r) => (
+                <tr key={r.id} data-round-term={r.id}>
+                  <th scope="row">
+                    <Link to={`/onderzoeken/${params.id}/rondes/${r.id}`}>{r.title}</Link>
+                  </th>
+                  <td>
+                    {r.termWeeks} weken, van {r.start} tot en met {r.deadline}
+                    {r.extendedFrom ? <div className="muted">Verlengd (eerst tot {r.extendedFrom}).</div> : null}
+                  </td>
+                  <td>{r.ended ? "Termijn verstreken" : "Loopt"}</td>
+                  <td data-reminder={r.reminderStatus}>{r.reminder}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

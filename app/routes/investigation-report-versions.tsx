@@ -15,7 +15,7 @@ import { can, canExport } from "~/domain/policy.ts";
 import type { ReportAudience } from "~/domain/report/model.ts";
 import { formatInstant } from "~/domain/rounds/state.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
-import { assessmentSchema, handleRequestSchema, requestSchema, shareAssessmentSchema, submitVersionSchema } from "../../server/report/forms.server.ts";
+import { assessmentFieldErrors, assessmentSchema, handleRequestSchema, requestSchema, shareAssessmentSchema, submitVersionSchema } from "../../server/report/forms.server.ts";
 import { ReportError } from "../../server/report/support.server.ts";
 import { currentCompleteness } from "../../server/report/generate.server.ts";
 import {
@@ -28,6 +28,8 @@ import {
   shareAssessment,
   submitVersion,
 } from "../../server/report/versions.server.ts";
+import { finalRecipients, openRoundWarnings, sendFinalToReactants } from "../../server/report/final.server.ts";
+import { ConfirmFinal, SendFinal } from "~/components/report/versions/FinalSteps.tsx";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: reportCss },
@@ -45,6 +47,7 @@ const NOTICES: Record<string, string> = {
   verzocht: "Uw verzoek om aanvulling is verstuurd naar de procesbegeleider.",
   afgehandeld: "Het verzoek is gemarkeerd als afgehandeld.",
   gedeeld: "De beoordeling is gedeeld met de ketenpartners.",
+  "naar-indieners": "Het definitieve rapport is gemaild aan de indieners van reacties.",
 };
 
 function kilobytes(n: number): string {
@@ -69,9 +72,19 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const notice = Number.isInteger(submitted) && submitted > 0 ? `Versie ${submitted} is ingediend bij de toezichthouder.` : (NOTICES[url.searchParams.get("melding") ?? ""] ?? null);
   const numberOf = new Map(versions.map((v) => [v.id, v.number]));
   const requestById = new Map(requests.map((r) => [r.id, r]));
+  // The latest definitief version can go to the reactants who reacted (002 stap 6).
+  const lastFinal = can(membership, "report.submit") ? versions.find((v) => v.status === "definitief") : undefined;
+  const final = lastFinal
+    ? {
+        versionId: lastFinal.id,
+        number: lastFinal.number,
+        recipients: (await finalRecipients(ctx, investigationId, lastFinal.id)).map((r) => ({ name: r.name, sentAt: r.sentAt ? formatInstant(r.sentAt) : null })),
+      }
+    : null;
   return {
     investigationId,
     notice,
+    final,
     completeness: completeness ? { gereed: completeness.counts.gereed, total: completeness.total } : null,
     may: {
       submit: can(membership, "report.submit"),
@@ -134,7 +147,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { intent: string; target: string | null; errors: Record<string, string>; values: Record<string, string> };
+type ActionResult = { intent: string; target: string | null; errors: Record<string, string>; values: Record<string, string>; warnings?: string[] };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const values = await formValues(request);
@@ -157,13 +170,27 @@ export async function action({ context, request, params }: Route.ActionArgs) {
             });
           }
         }
+        if (parsed.data.status === "definitief" && values.confirmed !== "1") {
+          // The confirm step (issue 15): what definitief means, and the rounds that are not done yet.
+          return data<ActionResult>({ intent: "submit-confirm", target: null, errors: {}, values, warnings: await openRoundWarnings(context.app, investigationId) });
+        }
         const version = await submitVersion(context.app, user, investigationId, parsed.data, context.baseUrl);
         throw redirect(`${base}?ingediend=${version.number}`);
+      }
+      case "submit-edit": {
+        await requireInvestigation(context, request, params.id, "report.submit");
+        return data<ActionResult>({ intent: "submit", target: null, errors: {}, values });
+      }
+      case "send-final": {
+        const { user, investigationId } = await requireInvestigation(context, request, params.id, "report.submit");
+        const { versionId } = z.object({ versionId: z.uuid() }).parse(values);
+        await sendFinalToReactants(context.app, user, investigationId, versionId, context.baseUrl);
+        throw redirect(`${base}?melding=naar-indieners#h-naar-indieners`);
       }
       case "assess": {
         const { user, investigationId } = await requireInvestigation(context, request, params.id, "assessment.record");
         const parsed = assessmentSchema.safeParse(values);
-        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        if (!parsed.success) return fail(assessmentFieldErrors(values, fieldErrors(parsed.error)));
         await recordAssessment(context.app, user.id, investigationId, parsed.data);
         throw redirect(`${base}?melding=beoordeeld#beoordelingen`);
       }
@@ -235,7 +262,7 @@ function Err({ id, message }: { id: string; message?: string }) {
 }
 
 export default function ReportVersions() {
-  const { investigationId, notice, completeness, may, versions, assessments, requests } = useLoaderData<typeof loader>();
+  const { investigationId, notice, completeness, may, versions, assessments, requests, final } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -250,7 +277,8 @@ export default function ReportVersions() {
   const submitValues = valuesFor("submit");
   const requestErrors = errorsFor("request");
   const requestValues = valuesFor("request");
-  const otherError = actionData && !["submit", "assess", "request", "handle"].includes(actionData.intent) ? Object.values(actionData.errors)[0] : undefined;
+  const otherError = actionData && !["submit", "assess", "request", "handle", "send-final"].includes(actionData.intent) ? Object.values(actionData.errors)[0] : undefined;
+  const confirmFinal = actionData?.intent === "submit-confirm" ? actionData : null;
 
   return (
     <>
@@ -391,10 +419,13 @@ export default function ReportVersions() {
         ) : null}
       </section>
 
+      {final ? <SendFinal final={final} busy={busy} error={errorsFor("send-final")._form} /> : null}
+
       {may.submit ? (
         <section aria-labelledby="h-indienen">
           <h3 id="h-indienen">Versie indienen bij de toezichthouder</h3>
-          <Form method="post" noValidate className="panel" aria-labelledby="h-indienen">
+          {confirmFinal ? <ConfirmFinal values={confirmFinal.values} warnings={confirmFinal.warnings ?? []} busy={busy} /> : null}
+          <Form method="post" noValidate className="panel" aria-labelledby="h-indienen" hidden={!!confirmFinal}>
             <input type="hidden" name="intent" value="submit" />
             <p>
               De huidige stand van het rapport wordt samengesteld als de versie voor de toezichthouder (met de gegevens van de cliënt), vastgelegd als versie{" "}

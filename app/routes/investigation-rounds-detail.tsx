@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/investigation-rounds-detail";
 import { z } from "zod";
@@ -10,7 +11,7 @@ import { fieldErrors } from "~/domain/forms.ts";
 import { can } from "~/domain/policy.ts";
 import { dispositionSchema, extensionSchema, lateAllowanceSchema, linkInviteeSchema } from "~/domain/rounds/forms.ts";
 import { shortHash } from "~/domain/rounds/frozen.ts";
-import { DISPOSITIONS, RELATION_SUGGESTIONS, ROUND_KINDS } from "~/domain/rounds/kinds.ts";
+import { DISPOSITIONS, RELATION_SUGGESTIONS, ROUND_KINDS, type DispositionKind } from "~/domain/rounds/kinds.ts";
 import { describeTimeLeft, formatInstant, linkValidUntil } from "~/domain/rounds/state.ts";
 import { formValues, notFound, requireInvestigation } from "~/lib/guards.server.ts";
 import { hiddenPersonsFor, redactFrozenInterview, roundTitleFor } from "../../server/privacy/restricted-view.ts";
@@ -18,6 +19,7 @@ import { handleReactionAction, reactionPageData, withoutModel } from "../../serv
 import { reactantView } from "../../server/rounds/reactions.ts";
 import { addInvitee, allowLate, extendRound, getRound, getRoundDetail, inviteeForUser, invitableMembers, recordDisposition, renewLink, revokeLink } from "../../server/rounds/rounds.ts";
 import { RoundError } from "../../server/rounds/support.ts";
+import { roundTerms } from "../../server/rounds/term-summary.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: roundsCss }];
 
@@ -48,6 +50,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     timeLeft: describeTimeLeft(round.deadlineAt, now),
     versionHash: round.versionHash,
     openedNow: new URL(request.url).searchParams.get("geopend") === "1",
+    // The reminder (when, sent or not) for who manages the round (issue 15).
+    reminder: manage ? ((await roundTerms(context.app, investigationId, round.id))[0]?.reminder.text ?? null) : null,
   };
   if (!manage) {
     const view = frozenFor(await reactantView(context.app, round, invitee!));
@@ -101,12 +105,21 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-type ManageResult = { intent: string; target?: string; ok: boolean; message: string; errors: Record<string, string>; values: Record<string, string> };
+type ManageResult = {
+  intent: string;
+  target?: string;
+  ok: boolean;
+  message: string;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  /** A disposition waiting for its confirmation (nothing is stored or mailed before it). */
+  confirm?: { reactionId: string; kind: DispositionKind; note: string; correct: boolean; decider: string };
+};
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const values = await formValues(request);
   const intent = values.intent ?? "";
-  if (intent === "save" || intent === "autosave" || intent === "submit") {
+  if (intent === "save" || intent === "autosave" || intent === "submit" || intent === "send_code") {
     const { user, investigationId } = await requireInvestigation(context, request, params.id, "rounds.react");
     const round = await getRound(context.app, investigationId, params.roundId);
     if (!round) notFound();
@@ -154,10 +167,26 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         await addInvitee(context.app, user, investigationId, params.roundId, { userId });
         return reply({ intent, ok: true, message: "De deelnemer is uitgenodigd.", errors: {}, values: {} });
       }
+      case "disposition-edit": {
+        // "Terug en wijzigen" from the confirm step: the form again, filled in as it was.
+        return reply({ intent: "disposition", target: values.reactionId, ok: false, message: "", errors: {}, values });
+      }
       case "disposition": {
         const parsed = dispositionSchema.safeParse(values);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
         const correct = values.correct === "1";
+        if (values.confirmed !== "1") {
+          // First the confirm step (issue 15): the server stores and mails only a confirmed decision.
+          return reply({
+            intent: "disposition-confirm",
+            target: parsed.data.reactionId,
+            ok: true,
+            message: "",
+            errors: {},
+            values: {},
+            confirm: { ...parsed.data, correct, decider: user.name },
+          });
+        }
         await recordDisposition(context.app, user, investigationId, params.roundId, { ...parsed.data, correct });
         return reply({
           intent,
@@ -183,6 +212,17 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
   return defaultShouldRevalidate;
 }
 
+/** A heading that takes the focus once when it appears (a step the keyboard user lands on). */
+function FocusHeading({ id, children }: { id: string; children: React.ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <h5 id={id} tabIndex={-1} ref={ref}>
+      {children}
+    </h5>
+  );
+}
+
 function Err({ id, message }: { id: string; message?: string }) {
   return message ? (
     <p className="field__error" id={id}>
@@ -199,8 +239,40 @@ export default function RoundDetail() {
   const m = actionData?.kind === "manage" ? actionData.manage : null;
   const errFor = (intent: string, field: string, target?: string) => (m && !m.ok && m.intent === intent && (target === undefined || m.target === target) ? m.errors[field] : undefined);
   const valFor = (intent: string, field: string, target?: string) => (m && !m.ok && m.intent === intent && (target === undefined || m.target === target) ? m.values[field] : undefined);
+  const pending = m && m.intent === "disposition-confirm" ? (m.confirm ?? null) : null;
+  // The confirm step of a disposition: what will be stored and mailed, by whom; confirm or go back.
+  const confirmStep = (r: { id: string; number: number; inviteeName: string }, c: NonNullable<ManageResult["confirm"]>) => (
+    <section className="panel panel--confirm" role="region" aria-labelledby={`confirm-${r.id}`}>
+      <FocusHeading id={`confirm-${r.id}`}>{c.correct ? "Correctie bevestigen" : "Afhandeling bevestigen"}</FocusHeading>
+      <p>
+        U legt vast dat reactie {r.number} is: <strong>{DISPOSITIONS[c.kind].toLowerCase()}</strong>.
+      </p>
+      <p className="reaction-item__text">
+        {c.kind === "verwerkt" ? "Waar verwerkt" : "Motivering"}: {c.note}
+      </p>
+      <p>
+        Vastgelegd door {c.decider}, met de datum en tijd van nu. {r.inviteeName} krijgt dit per e-mail.
+        {c.correct ? " De eerdere afhandeling blijft in het Logboek staan." : ""}
+      </p>
+      <Form method="post" className="actions">
+        <input type="hidden" name="reactionId" value={c.reactionId} />
+        <input type="hidden" name="kind" value={c.kind} />
+        <input type="hidden" name="note" value={c.note} />
+        {c.correct ? <input type="hidden" name="correct" value="1" /> : null}
+        <input type="hidden" name="confirmed" value="1" />
+        <button type="submit" name="intent" value="disposition" className="button" disabled={busy}>
+          {c.correct ? "Bevestigen: correctie vastleggen en mailen" : "Bevestigen: vastleggen en mailen"}
+        </button>
+        <button type="submit" name="intent" value="disposition-edit" className="button button--secondary" disabled={busy}>
+          Terug en wijzigen
+        </button>
+      </Form>
+    </section>
+  );
   // The disposition form: the first decision, or a correction of it (until the report is final).
-  const dispositionForm = (r: { id: string; number: number }, correct: boolean) => (
+  const dispositionForm = (r: { id: string; number: number; inviteeName: string }, correct: boolean) =>
+    pending && pending.reactionId === r.id && pending.correct === correct ? confirmStep(r, pending) : (
+
     <Form method="post" noValidate className="panel" aria-label={`${correct ? "Correctie van de afhandeling" : "Afhandeling"} van reactie ${r.number}`}>
       <input type="hidden" name="intent" value="disposition" />
       {correct ? <input type="hidden" name="correct" value="1" /> : null}
@@ -227,8 +299,9 @@ export default function RoundDetail() {
         />
         <Err id={`note-${r.id}-error`} message={errFor("disposition", "note", r.id)} />
       </div>
+      <p className="field__hint">U ziet eerst wat er wordt vastgelegd en gemaild, en bevestigt dan.</p>
       <button type="submit" className="button" disabled={busy}>
-        {correct ? "Correctie vastleggen en mailen" : "Afhandeling vastleggen en mailen"}
+        {correct ? "Correctie controleren" : "Afhandeling controleren"}
       </button>
     </Form>
   );
@@ -261,13 +334,19 @@ export default function RoundDetail() {
             {d.deadlineText} · <span className="time-left">{d.timeLeft}</span>
           </dd>
         </div>
+        {d.reminder ? (
+          <div>
+            <dt>Herinnering</dt>
+            <dd data-reminder>{d.reminder}</dd>
+          </div>
+        ) : null}
       </dl>
       {d.openedNow && !actionData ? (
         <div className="alert alert--ok" role="status">
           De ronde is geopend en de uitnodigingen zijn verstuurd.
         </div>
       ) : null}
-      {m ? (
+      {m?.message ? (
         <div className={`alert ${m.ok ? "alert--ok" : "alert--error"}`} role={m.ok ? "status" : "alert"}>
           {m.message}
         </div>
@@ -311,7 +390,7 @@ export default function RoundDetail() {
                         (vastgelegd door {r.disposition.by ?? "een verwijderd account"}, {r.disposition.at})
                       </span>
                     </p>
-                    <details>
+                    <details open={(!!pending && pending.reactionId === r.id) || (!!m && !m.ok && m.intent === "disposition" && m.target === r.id) || undefined}>
                       <summary>Afhandeling corrigeren</summary>
                       {dispositionForm(r, true)}
                     </details>

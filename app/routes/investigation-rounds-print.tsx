@@ -7,6 +7,7 @@ import roundsCss from "~/components/rounds/rounds.css?url";
 import { formatDutchDate } from "~/domain/calendar-date.ts";
 import { DISPOSITIONS, ROUND_KINDS, type RoundKind } from "~/domain/rounds/kinds.ts";
 import { formatInstant } from "~/domain/rounds/state.ts";
+import { SIGNED_WITH } from "~/domain/report/build.ts";
 import { notFound, requireInvestigation } from "~/lib/guards.server.ts";
 import { signatureValid } from "../../server/rounds/reactions.ts";
 import { getRoundDetail } from "../../server/rounds/rounds.ts";
@@ -46,6 +47,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       late: r.late,
       corrects: r.correctsId ? detail.reactions.findIndex((x) => x.id === r.correctsId) + 1 || null : null,
       signatureHash: r.signatureHash ?? "",
+      signedWith: r.signedWith === "code" || r.signedWith === "session" ? SIGNED_WITH[r.signedWith] : null,
       signatureOk: signatureValid(r),
       disposition: r.disposition ? { kind: r.disposition.kind, note: r.disposition.note, at: formatInstant(r.disposition.decidedAt) } : null,
     })),
@@ -113,7 +115,8 @@ export default function RoundPrint() {
           </p>
           <p className="reaction-item__text">{r.text}</p>
           <p className="reaction-item__meta">
-            Ondertekend door {r.signerName} ({r.signerRole}) op {r.signedOn}; ontvangen op {r.submittedAt}.
+            Uitgenodigd: {r.inviteeName}. Ondertekend door {r.signerName} ({r.signerRole}) op {r.signedOn}; ontvangen op {r.submittedAt}.
+            {r.signedWith ? ` Bevestigd met: ${r.signedWith}.` : ""}
             <br />
             Controlegetal <code>{r.signatureHash}</code> ({r.signatureOk ? "klopt met de opgeslagen tekst" : "KLOPT NIET met de opgeslagen tekst"}).
           </p>

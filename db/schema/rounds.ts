@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { collabVersions } from "./collab.ts";
+import { reportVersions } from "./report.ts";
 import { investigations } from "./investigations.ts";
 import { users } from "./users.ts";
+
+const byteaColumn = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /**
  * Comment rounds (issue 5, docs/decisions/0005-comment-rounds.md): interviews (gesprekken), rounds on
@@ -123,6 +126,8 @@ export const roundReactions = pgTable(
     signedOn: date("signed_on", { mode: "string" }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     signatureHash: text("signature_hash"),
+    // How the signer proved to be the invitee: "code" (one-time code to the invited address) or "session" (signed in).
+    signedWith: text("signed_with"),
     late: boolean("late").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -166,4 +171,44 @@ export const roundNotices = pgTable(
     uniqueIndex("round_notices_once").on(t.roundId, t.inviteeId, t.kind, t.forDate),
     index("round_notices_pending").on(t.id).where(sql`${t.sentAt} is null`),
   ],
+);
+
+/**
+ * The one-time code a personal-link invitee enters before signing (issue 15, ADR 0021): six
+ * digits mailed to the invited address, only its hash kept, valid for minutes, a few attempts.
+ * One row per invitee: asking for a new code replaces the old one; signing deletes it.
+ */
+export const reactionCodes = pgTable("reaction_codes", {
+  inviteeId: uuid("invitee_id")
+    .primaryKey()
+    .references(() => roundInvitees.id, { onDelete: "cascade" }),
+  codeHash: text("code_hash").notNull(),
+  salt: text("salt").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The final report sent to the reactants who reacted (seed 002 stap 6, issue 15): one row per
+ * recipient, with the ketenpartners' version of that definitief version as .docx (generated when
+ * sent) and a personal download link (only the token's hash is stored).
+ */
+export const finalReportSends = pgTable(
+  "final_report_sends",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    investigationId: uuid("investigation_id").notNull().references(() => investigations.id, { onDelete: "cascade" }),
+    versionId: uuid("version_id").notNull().references(() => reportVersions.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    filename: text("filename").notNull(),
+    docx: byteaColumn("docx").notNull(),
+    sha256: text("sha256").notNull(),
+    sentBy: uuid("sent_by").references(() => users.id, { onDelete: "set null" }),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    downloadedAt: timestamp("downloaded_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("final_report_sends_once").on(t.versionId, t.email)],
 );

@@ -21,12 +21,6 @@ export type DataExportFile = (typeof DATA_EXPORT_FILES)[number];
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Labels for the audit log page. */
-export const DATA_EXPORT_AUDIT_LABELS: Record<string, string> = {
-  "timeline.exported": "Tijdlijn gedownload (gegevens of poster)",
-  "analysis.exported": "Analyse gedownload (gegevens)",
-};
-
 const BASENAMES: Record<DataExportFile, string> = {
   "tijdlijn.csv": "Tijdlijn",
   "tijdlijn.xlsx": "Tijdlijn",

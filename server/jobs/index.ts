@@ -5,6 +5,7 @@ import { reminderDate } from "../../app/domain/rounds/terms.ts";
 import type { AppContext } from "../context.ts";
 import { purgeExpiredInvestigations } from "../privacy/retention.ts";
 import { closingMail, reminderMail } from "../rounds/rounds.ts";
+import { caseMailVarsOf } from "../rounds/case-info.ts";
 import { auditRound, transactionalMailer, type Tx } from "../rounds/support.ts";
 
 /**
@@ -149,9 +150,9 @@ async function deliverNotices(ctx: JobCtx, report: JobReport, hooks: JobHooks): 
       if (notice.kind === "reminder") {
         // Reacted, revoked, extended or closed since it was queued: nothing to remind of (marked done).
         if (signed.length > 0 || invitee.linkRevokedAt || round.closedAt || round.deadlineDate !== notice.forDate) return "skipped" as const;
-        await transactionalMailer(ctx, tx).send(reminderMail(round, invitee));
+        await transactionalMailer(ctx, tx).send(reminderMail(round, invitee, await caseMailVarsOf(tx, round.investigationId)));
       } else {
-        await transactionalMailer(ctx, tx).send(closingMail(round, invitee, signed.length));
+        await transactionalMailer(ctx, tx).send(closingMail(round, invitee, signed.length, await caseMailVarsOf(tx, round.investigationId)));
       }
       return "sent" as const;
     });

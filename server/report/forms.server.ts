@@ -57,6 +57,20 @@ export const assessmentSchema = z
   });
 export type AssessmentInput = z.output<typeof assessmentSchema>;
 
+/**
+ * The field errors of an assessment, all at once (issue 15): zod runs the "onvoldoende needs a
+ * remark" rule only when every field parses, so on its own it would show that error only on a
+ * second submit. The rule is checked on the raw values too and merged in.
+ */
+export function assessmentFieldErrors(values: Record<string, string>, parsedErrors: Record<string, string>): Record<string, string> {
+  const errors = { ...parsedErrors };
+  for (const aspect of ASSESSMENT_ASPECTS) {
+    const key = `${aspect}Remark`;
+    if (values[aspect] === "onvoldoende" && (values[key] ?? "").trim() === "" && !errors[key]) errors[key] = "Licht toe waarom dit onvoldoende is.";
+  }
+  return errors;
+}
+
 export const requestSchema = z.object({
   versionId: z.union([z.literal(""), z.uuid({ error: "Kies een versie uit de lijst." })]).default(""),
   text: z

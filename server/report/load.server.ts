@@ -192,6 +192,7 @@ async function loadReactions(ctx: Pick<AppContext, "db">, investigationId: strin
     late: reaction.late,
     inviteeName: invitee.name,
     signatureHash: reaction.signatureHash ?? "",
+    signedWith: reaction.signedWith === "code" || reaction.signedWith === "session" ? reaction.signedWith : null,
     disposition: disposition
       ? { kind: disposition.kind === "verwerkt" ? "verwerkt" : "terzijde", note: disposition.note, decidedOn: todayInAmsterdam(disposition.decidedAt) }
       : null,

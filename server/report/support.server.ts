@@ -17,22 +17,6 @@ export type ReportAuditAction =
   | "committee.member_removed"
   | "committee.reordered";
 
-/** Dutch labels for the audit log page (app/routes/investigation-audit.tsx may pick these up). */
-export const REPORT_AUDIT_LABELS: Record<ReportAuditAction | "member.workspace_access_changed", string> = {
-  "report.exported": "Rapport gedownload (werkversie)",
-  "report.submitted": "Rapportversie ingediend bij de toezichthouder",
-  "report.version_downloaded": "Ingediende rapportversie gedownload",
-  "report.assessed": "Beoordeling vastgelegd",
-  "report.request_created": "Verzoek om aanvulling gedaan",
-  "report.request_handled": "Verzoek om aanvulling afgehandeld",
-  "report.assessment_shared": "Beoordeling gedeeld met de ketenpartners",
-  "committee.member_added": "Commissielid toegevoegd",
-  "committee.member_updated": "Commissielid gewijzigd",
-  "committee.member_removed": "Commissielid verwijderd",
-  "committee.reordered": "Volgorde van de commissie gewijzigd",
-  "member.workspace_access_changed": "Toegang tot de werkruimte gewijzigd",
-};
-
 /** Writes an audit row (same table as server/audit.ts) with the given handle, so it can be part of a transaction. */
 export async function auditReport(
   db: Database | Tx,

@@ -14,6 +14,7 @@ import type { AssessmentInput, RequestInput, SubmitVersionInput } from "./forms.
 import { generateReport } from "./generate.server.ts";
 import { reportFilename } from "./download.server.ts";
 import { auditReport, isUniqueViolation, ReportError, sha256Hex, UUID } from "./support.server.ts";
+import { applyFinalVersion } from "./final.server.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
 
@@ -109,6 +110,8 @@ export async function submitVersion(
           investigationId,
           details: { versionId: row.id, number, status: input.status, sha256: hash, bytes: bytes.byteLength, answersRequestId: answers?.id ?? null },
         });
+        // Definitief: the report's deadlines are met and the phase moves on (issue 15).
+        if (input.status === "definitief") await applyFinalVersion(tx, now, actor.id, investigationId, row.id);
         const mailer = transactionalMailer(ctx, tx);
         for (const t of await membersWithRole(tx, investigationId, "toezichthouder")) {
           await mailer.send({

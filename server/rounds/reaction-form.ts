@@ -7,6 +7,7 @@ import { describeTimeLeft, formatInstant } from "../../app/domain/rounds/state.t
 import type { AppContext } from "../context.ts";
 import { saveDraft, submitReaction, type ReactantView } from "./reactions.ts";
 import type { InviteeRow, RoundRow } from "./rounds.ts";
+import { CODE_MINUTES, maskEmail, normaliseCode, sendSignCode } from "./sign-code.ts";
 import { RoundError } from "./support.ts";
 
 /**
@@ -26,12 +27,14 @@ export interface ReactionFormValues {
 
 export interface ReactionActionResult {
   ok: boolean;
-  intent: "save" | "autosave" | "submit";
+  intent: "save" | "autosave" | "submit" | "send_code";
   message: string | null;
   errors: Record<string, string>;
   values: ReactionFormValues;
   saved: { reactionId: string; savedAt: string } | null;
   submittedId: string | null;
+  /** A one-time code was just mailed (the page moves focus to the code field). */
+  codeSent?: boolean;
 }
 
 export function postedValues(values: Record<string, string>): ReactionFormValues {
@@ -47,8 +50,11 @@ export function postedValues(values: Record<string, string>): ReactionFormValues
 }
 
 function intentOf(values: Record<string, string>): ReactionActionResult["intent"] {
-  return values.intent === "submit" ? "submit" : values.intent === "autosave" ? "autosave" : "save";
+  return values.intent === "submit" ? "submit" : values.intent === "autosave" ? "autosave" : values.intent === "send_code" ? "send_code" : "save";
 }
+
+
+const CODE_FIELD_MISSING = "Vul de code van 6 cijfers in die wij u hebben gemaild. Nog geen code ontvangen? Kies \"Stuur mij een code\".";
 
 /** A result for a request whose link no longer works: nothing can be stored, the text comes back. */
 export function linkProblemResult(values: Record<string, string>, message: string): ReactionActionResult {
@@ -70,6 +76,27 @@ export async function handleReactionAction(
   }
   const input = { ...draft.data };
   try {
+    if (intent === "send_code") {
+      // The text typed so far is kept, then the code goes to the invited address.
+      const saved = await saveDraft(ctx, round, invitee, input).catch((err) => {
+        if (err instanceof RoundError && err.code !== "closed" && err.code !== "revoked") return null;
+        throw err;
+      });
+      if (invitee.userId) return { status: 400, result: { ...base, ok: false, message: "U ondertekent met uw account; een code is niet nodig.", errors: {} } };
+      const sent = await sendSignCode(ctx, round, invitee);
+      const until = formatInstant(sent.expiresAt).replace(/^.* om /, "").replace(/ uur$/, "");
+      return {
+        status: 200,
+        result: {
+          ...base,
+          ok: true,
+          message: `Wij hebben een code van 6 cijfers gestuurd naar ${maskEmail(invitee.email)}, het adres waarop u bent uitgenodigd. De code is ${CODE_MINUTES} minuten geldig (tot ${until} uur). Vul hem in bij "Code uit de e-mail" en onderteken.`,
+          errors: {},
+          saved: saved ? { reactionId: saved.reactionId, savedAt: saved.savedAt.toISOString() } : null,
+          codeSent: true,
+        },
+      };
+    }
     if (intent !== "submit") {
       const saved = await saveDraft(ctx, round, invitee, input);
       const at = formatInstant(saved.savedAt).replace(/^.* om /, "");
@@ -79,7 +106,9 @@ export async function handleReactionAction(
       };
     }
     const signature = signatureSchema.safeParse(values);
-    if (!signature.success) {
+    // All missing fields at once: the code too, for a personal link.
+    const codeMissing = !invitee.userId && !/^\d{6}$/.test(normaliseCode(values.code ?? ""));
+    if (!signature.success || codeMissing) {
       // Keep the draft, then point at the fields.
       let saved: ReactionActionResult["saved"] = null;
       let message = "Uw reactie is nog niet verstuurd: vul de ontbrekende gegevens in. Uw concept is bewaard.";
@@ -90,9 +119,10 @@ export async function handleReactionAction(
         if (!(err instanceof RoundError)) throw err;
         message = err.message;
       }
-      return { status: 400, result: { ...base, ok: false, message, errors: fieldErrors(signature.error), saved } };
+      const errors = { ...(signature.success ? {} : fieldErrors(signature.error)), ...(codeMissing ? { code: CODE_FIELD_MISSING } : {}) };
+      return { status: 400, result: { ...base, ok: false, message, errors, saved } };
     }
-    const done = await submitReaction(ctx, round, invitee, input, { signerName: signature.data.signerName, signerRole: signature.data.signerRole });
+    const done = await submitReaction(ctx, round, invitee, input, { signerName: signature.data.signerName, signerRole: signature.data.signerRole, code: values.code ?? "" });
     const message = `Uw reactie is ondertekend en verstuurd op ${formatInstant(ctx.clock.now())}${done.late ? " (na de termijn, met toestemming van de procesbegeleider)" : ""}. U krijgt bericht over wat ermee is gedaan.`;
     return { status: 200, result: { ...base, ok: true, message, errors: {}, submittedId: done.reactionId } };
   } catch (err) {
@@ -134,6 +164,7 @@ export function reactionPageData(view: ReactantView, now: Date) {
       disposition: r.disposition,
     })),
     invitee: view.invitee,
+    needsCode: view.viaLink,
     todayText: formatDutchDate(todayInAmsterdam(now)),
     deadlineText: formatInstant(view.deadlineAt),
     timeLeft: describeTimeLeft(view.deadlineAt, now),

@@ -7,6 +7,7 @@ import { formatInstant, linkState, reactWindow } from "../../app/domain/rounds/s
 import type { AppContext } from "../context.ts";
 import { hashToken } from "../tokens.ts";
 import type { InviteeRow, ReactionRow, RoundRow } from "./rounds.ts";
+import { checkSignCode, consumeSignCode } from "./sign-code.ts";
 import { auditRound, RoundError, sha256 } from "./support.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
@@ -63,6 +64,8 @@ export interface ReactantView {
   draft: { id: string; pointer: string; text: string; correctsId: string | null; updatedAt: Date } | null;
   submitted: OwnReaction[];
   invitee: { name: string; relation: string };
+  /** A personal link (signing needs the mailed code), not a member. */
+  viaLink: boolean;
 }
 
 /** What a reactant sees: the frozen version, their draft and their own signed reactions. Nothing else. */
@@ -100,6 +103,7 @@ export async function reactantView(ctx: Pick<AppContext, "db" | "clock">, round:
         disposition: d ? { kind: d.kind as DispositionKind, note: d.note } : null,
       })),
     invitee: { name: invitee.name, relation: invitee.relation },
+    viaLink: invitee.userId === null,
   };
 }
 
@@ -199,6 +203,8 @@ async function validCorrects(ctx: Pick<AppContext, "db">, round: RoundRow, invit
 export interface SignatureInput {
   signerName: string;
   signerRole: string;
+  /** The one-time code mailed to the invited address (personal links only; ADR 0021). */
+  code?: string;
 }
 
 /** What the signature hash covers (ADR 0005): sha256 of this object's canonical JSON. */
@@ -259,6 +265,9 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
   if (!sameName(signature.signerName, invitee.name)) {
     throw new RoundError("signer", `U ondertekent als ${invitee.name}, de persoon die is uitgenodigd. Klopt die naam niet? Neem contact op met de procesbegeleider.`, "signerName");
   }
+  // A personal link is something that can be forwarded: the signature also needs the code mailed
+  // to the invited address. A member signs with their session (ADR 0021).
+  const checkedCode = invitee.userId ? null : await checkSignCode(ctx, invitee, signature.code ?? "");
   const signerName = invitee.name; // as invited, not as typed
   const signedOn = todayInAmsterdam(now);
   const [draft] = await ctx.db.select().from(schema.roundReactions).where(eq(schema.roundReactions.id, reactionId));
@@ -273,6 +282,9 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
     signedOn,
   });
   return ctx.db.transaction(async (tx) => {
+    if (checkedCode && !(await consumeSignCode(tx, invitee.id, checkedCode, now))) {
+      throw new RoundError("code_replaced", "Deze code is intussen vervangen door een nieuwe of verlopen. Gebruik de nieuwste code uit uw e-mail.", "code");
+    }
     const [signed] = await tx
       .update(schema.roundReactions)
       .set({
@@ -285,6 +297,7 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
         signedOn,
         submittedAt: now,
         signatureHash,
+        signedWith: checkedCode ? "code" : "session",
         late: window.late,
         updatedAt: now,
       })
@@ -296,7 +309,7 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
       actorId: invitee.userId,
       investigationId: round.investigationId,
       subjectEmail: invitee.email,
-      details: { roundId: round.id, reactionId, late: window.late, signatureHash },
+      details: { roundId: round.id, reactionId, late: window.late, signatureHash, signedWith: checkedCode ? "code" : "session" },
     });
     return { reactionId, late: window.late };
   });

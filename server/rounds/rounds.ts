@@ -19,6 +19,7 @@ import { newToken } from "../tokens.ts";
 import { buildReport } from "../../app/domain/report/build.ts";
 import { loadReportInput } from "../report/load.server.ts";
 import { getInterview } from "./interviews.ts";
+import { caseMailVarsOf, type CaseMailVars } from "./case-info.ts";
 import { auditRound, RoundError, sha256, transactionalMailer, type Tx } from "./support.ts";
 
 export type RoundRow = typeof schema.commentRounds.$inferSelect;
@@ -55,7 +56,7 @@ function howToReact(round: RoundRow, invitee: InviteeRow, token: string | null):
   return "Gebruik de persoonlijke link uit de uitnodiging die u eerder ontving. Kunt u die niet meer vinden? Vraag de procesbegeleider om een nieuwe link.";
 }
 
-export function invitationMail(round: RoundRow, invitee: InviteeRow, token: string | null, inviterName: string) {
+export function invitationMail(round: RoundRow, invitee: InviteeRow, token: string | null, inviterName: string, caseVars: CaseMailVars) {
   const kind = ROUND_KINDS[round.kind as RoundKind];
   return {
     to: invitee.email,
@@ -67,11 +68,12 @@ export function invitationMail(round: RoundRow, invitee: InviteeRow, token: stri
       deadline: deadlineText(round),
       term: `een termijn van ${round.termWeeks} weken`,
       how: howToReact(round, invitee, token),
+      ...caseVars,
     }),
   };
 }
 
-export function reminderMail(round: RoundRow, invitee: InviteeRow) {
+export function reminderMail(round: RoundRow, invitee: InviteeRow, caseVars: CaseMailVars) {
   return {
     to: invitee.email,
     ...renderMail("round-reminder", {
@@ -79,11 +81,12 @@ export function reminderMail(round: RoundRow, invitee: InviteeRow) {
       document: parseFrozen(round.frozen).title,
       deadline: deadlineText(round),
       how: howToReact(round, invitee, null),
+      ...caseVars,
     }),
   };
 }
 
-export function closingMail(round: RoundRow, invitee: InviteeRow, submittedCount: number) {
+export function closingMail(round: RoundRow, invitee: InviteeRow, submittedCount: number, caseVars: CaseMailVars) {
   const outcome =
     submittedCount > 0
       ? `Wij hebben ${submittedCount === 1 ? "uw ondertekende reactie" : `${submittedCount} ondertekende reacties van u`} ontvangen. ` +
@@ -91,7 +94,7 @@ export function closingMail(round: RoundRow, invitee: InviteeRow, submittedCount
       : "Wij hebben van u geen reactie ontvangen. Wilt u toch nog reageren? Neem dan contact op met de procesbegeleider; die kan een reactie na de termijn toestaan.";
   return {
     to: invitee.email,
-    ...renderMail("round-closed", { name: invitee.name, document: parseFrozen(round.frozen).title, deadline: deadlineText(round), outcome }),
+    ...renderMail("round-closed", { name: invitee.name, document: parseFrozen(round.frozen).title, deadline: deadlineText(round), outcome, ...caseVars }),
   };
 }
 
@@ -206,11 +209,12 @@ export async function openRound(
       })
       .returning();
     const mailer = transactionalMailer(ctx, tx);
+    const caseVars = await caseMailVarsOf(tx, investigationId);
     for (const id of memberIds) {
       const m = byId.get(id)!;
-      await insertInvitee(tx, round, actor, { userId: m.userId, name: m.name, email: m.email, relation: m.organisation ? `ketenpartner, ${m.organisation}` : "deelnemer" }, now, mailer);
+      await insertInvitee(tx, caseVars, round, actor, { userId: m.userId, name: m.name, email: m.email, relation: m.organisation ? `ketenpartner, ${m.organisation}` : "deelnemer" }, now, mailer);
     }
-    for (const l of input.linkInvitees) await insertInvitee(tx, round, actor, { userId: null, ...l }, now, mailer);
+    for (const l of input.linkInvitees) await insertInvitee(tx, caseVars, round, actor, { userId: null, ...l }, now, mailer);
     await auditRound(tx, now, {
       action: "round.opened",
       actorId: actor.id,
@@ -223,6 +227,7 @@ export async function openRound(
 
 async function insertInvitee(
   tx: Tx,
+  caseVars: CaseMailVars,
   round: RoundRow,
   actor: { id: string; name: string },
   who: { userId: string | null; name: string; email: string; relation: string },
@@ -234,7 +239,7 @@ async function insertInvitee(
     .insert(schema.roundInvitees)
     .values({ roundId: round.id, userId: who.userId, name: who.name, email: who.email, relation: who.relation, tokenHash: token?.hash ?? null, invitedBy: actor.id, invitedAt: now })
     .returning();
-  await mailer.send(invitationMail(round, invitee, token?.token ?? null, actor.name));
+  await mailer.send(invitationMail(round, invitee, token?.token ?? null, actor.name, caseVars));
   return invitee;
 }
 
@@ -447,7 +452,7 @@ export async function addInvitee(
     .where(and(eq(schema.roundInvitees.roundId, round.id), eq(schema.roundInvitees.email, row.email)));
   if (existing.length) throw new RoundError("duplicate", `${row.email} is al uitgenodigd voor deze ronde.`, "email");
   await ctx.db.transaction(async (tx) => {
-    await insertInvitee(tx, round, actor, row, now, transactionalMailer(ctx, tx));
+    await insertInvitee(tx, await caseMailVarsOf(tx, investigationId), round, actor, row, now, transactionalMailer(ctx, tx));
     await auditRound(tx, now, { action: "round.invitee_added", actorId: actor.id, investigationId, subjectEmail: row.email, details: { roundId: round.id, viaLink: row.userId === null } });
   });
 }
@@ -488,7 +493,7 @@ export async function renewLink(ctx: Ctx, actor: { id: string; name: string }, i
       .set({ tokenHash: token.hash, linkRevokedAt: null })
       .where(eq(schema.roundInvitees.id, invitee.id))
       .returning();
-    await transactionalMailer(ctx, tx).send(invitationMail(round, updated, token.token, actor.name));
+    await transactionalMailer(ctx, tx).send(invitationMail(round, updated, token.token, actor.name, await caseMailVarsOf(tx, investigationId)));
     await auditRound(tx, now, { action: "round.link_renewed", actorId: actor.id, investigationId, subjectEmail: invitee.email, details: { roundId: round.id } });
   });
 }
@@ -571,7 +576,7 @@ export async function recordDisposition(
         noteLabel: input.kind === "verwerkt" ? "Waar verwerkt" : "Motivering",
         note: input.note,
         excerpt: text.replace(/^/gm, "> "),
-        lead: actor.name,
+        ...(await caseMailVarsOf(tx, investigationId)),
       }),
     });
     await auditRound(tx, now, {

@@ -144,9 +144,20 @@ describe("rounds flow: draft report, personal link, signing, closing, dispositio
     expect(await guest.getByLabel("Uw functie of relatie tot de casus").inputValue()).toBe(REACTANT.relation);
     await guest.getByRole("button", { name: "Ondertekenen en versturen" }).click();
     await guest.getByText("Vink de verklaring aan om te ondertekenen.").first().waitFor();
+    // Every missing piece at once: the one-time code too (ADR 0021).
+    await guest.getByText("Vul de code van 6 cijfers in die wij u hebben gemaild").first().waitFor();
     expect(await guest.getByRole("textbox", { name: "Uw reactie", exact: true }).inputValue()).toContain("dat staat in haar dossier");
     await axe(guest, "persoonlijke link (fout bij ondertekenen)");
     await guest.getByLabel(/Ik verklaar dat deze reactie van mij is/).check();
+    // The second factor: a code mailed to the invited address, typed in before signing.
+    await guest.getByRole("button", { name: "Stuur mij een code" }).click();
+    await guest.getByRole("status").filter({ hasText: "Wij hebben een code van 6 cijfers gestuurd naar an***@example.nl" }).waitFor();
+    expect(await guest.evaluate(() => document.activeElement?.id)).toBe("f-code");
+    expect(await guest.getByLabel(/Ik verklaar dat deze reactie van mij is/).isChecked()).toBe(true);
+    const codeMail = (await app.ctx.db.select().from(schema.outbox).where(eq(schema.outbox.to, REACTANT.email))).filter((m) => m.subject.startsWith("Uw code")).at(-1)!;
+    expect(codeMail.text).toContain(DEMO_TITLE);
+    await axe(guest, "persoonlijke link (code gemaild)");
+    await guest.getByLabel("Code uit de e-mail").fill(/\b(\d{6})\b/.exec(codeMail.text)![1]);
     await guest.getByRole("button", { name: "Ondertekenen en versturen" }).click();
     await guest.getByRole("status").filter({ hasText: "Uw reactie is ondertekend en verstuurd op maandag 2 maart 2026" }).waitFor();
     const own = guest.getByRole("article").filter({ hasText: "Reactie 1" });
@@ -180,13 +191,23 @@ describe("rounds flow: draft report, personal link, signing, closing, dispositio
     expect(await lead.locator("[data-round-state]").first().getAttribute("data-round-state")).toBe("closed");
     const reaction = lead.getByRole("form", { name: "Afhandeling van reactie 1" });
     await reaction.getByLabel("Verwerkt", { exact: true }).check();
-    await reaction.getByRole("button", { name: "Afhandeling vastleggen en mailen" }).click();
+    await reaction.getByRole("button", { name: "Afhandeling controleren" }).click();
     await lead.getByText("Geef aan waar de reactie is verwerkt, bijvoorbeeld het onderdeel of de alinea.").first().waitFor();
     await axe(lead, "ronde (fout bij afhandeling)");
     await lead.getByRole("form", { name: "Afhandeling van reactie 1" }).getByLabel("Waar verwerkt, of de motivering").fill("In 7a, eerste alinea: het telefoontje van de huisarts is toegevoegd.");
-    await lead.getByRole("form", { name: "Afhandeling van reactie 1" }).getByRole("button", { name: "Afhandeling vastleggen en mailen" }).click();
+    await lead.getByRole("form", { name: "Afhandeling van reactie 1" }).getByRole("button", { name: "Afhandeling controleren" }).click();
+    // The confirm step: what is stored and mailed, by whom; focus on it, nothing stored yet.
+    const confirmStep = lead.getByRole("region", { name: "Afhandeling bevestigen" });
+    await confirmStep.waitFor();
+    expect(await lead.evaluate(() => document.activeElement?.textContent)).toBe("Afhandeling bevestigen");
+    expect(await confirmStep.textContent()).toContain("Waar verwerkt: In 7a, eerste alinea: het telefoontje van de huisarts is toegevoegd.");
+    expect(await confirmStep.textContent()).toContain("Vastgelegd door Petra de Vries");
+    expect(await app.ctx.db.select().from(schema.reactionDispositions)).toHaveLength(0);
+    await axe(lead, "ronde (afhandeling bevestigen)");
+    await confirmStep.getByRole("button", { name: "Bevestigen: vastleggen en mailen" }).click();
     await lead.getByRole("status").filter({ hasText: "De afhandeling is vastgelegd (verwerkt) en aan de indiener gemaild." }).waitFor();
     await lead.locator('[data-round-state="complete"]').first().waitFor();
+    await lead.getByText(/vastgelegd door Petra de Vries/).first().waitFor();
     await axe(lead, "ronde (afgerond)");
 
     // ── The printable view for the report's bijlage.
@@ -284,6 +305,13 @@ describe("rounds flow: draft report, personal link, signing, closing, dispositio
     expect(await page.getByRole("textbox", { name: "Uw reactie", exact: true }).inputValue()).toBe("Zonder JavaScript geschreven.");
     expect(await page.getByLabel("Uw volledige naam").inputValue()).toBe("Bert Zonder");
     await page.getByLabel(/Ik verklaar dat deze reactie van mij is/).check();
+    await page.getByRole("button", { name: "Stuur mij een code" }).click();
+    await page.getByText("Wij hebben een code van 6 cijfers gestuurd").waitFor();
+    // The page came back as it was sent: the text and the ticked declaration.
+    expect(await page.getByRole("textbox", { name: "Uw reactie", exact: true }).inputValue()).toBe("Zonder JavaScript geschreven.");
+    expect(await page.getByLabel(/Ik verklaar dat deze reactie van mij is/).isChecked()).toBe(true);
+    const codeMail = (await app.ctx.db.select().from(schema.outbox).where(eq(schema.outbox.to, "bert@example.nl"))).filter((m) => m.subject.startsWith("Uw code")).at(-1)!;
+    await page.getByLabel("Code uit de e-mail").fill(/\b(\d{6})\b/.exec(codeMail.text)![1]);
     await page.getByRole("button", { name: "Ondertekenen en versturen" }).click();
     await page.getByText("Uw reactie is ondertekend en verstuurd").waitFor();
   });

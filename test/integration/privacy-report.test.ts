@@ -12,6 +12,7 @@ import { submitReaction } from "../../server/rounds/reactions.ts";
 import { getRound, openRound } from "../../server/rounds/rounds.ts";
 import { HttpClient } from "../helpers/http-client.ts";
 import { startTestApp, TestClock, type TestApp } from "../helpers/test-app.ts";
+import { signCodeFor } from "../helpers/sign-code.ts";
 
 process.env.KETENLIJN_JOB_INTERVAL_MS = "0";
 
@@ -49,7 +50,7 @@ describe.skipIf(!hasBuild())("privacy of the report downloads", () => {
     ] as const) {
       const round = (await getRound(app.ctx, inv, roundId))!;
       const [invitee] = await app.ctx.db.select().from(schema.roundInvitees).where(eq(schema.roundInvitees.email, email));
-      await submitReaction(app.ctx, round, invitee!, { reactionId: "", pointer: "general", versionHash: round.versionHash, correctsId: "", text }, { signerName, signerRole });
+      await submitReaction(app.ctx, round, invitee!, { reactionId: "", pointer: "general", versionHash: round.versionHash, correctsId: "", text }, { signerName, signerRole, code: await signCodeFor(app.ctx, round, invitee!) });
       clock.advance(60_000);
     }
     // A committee member recorded by full name.

@@ -18,6 +18,7 @@ import { submitReaction } from "../../server/rounds/reactions.ts";
 import { getRound, openRound } from "../../server/rounds/rounds.ts";
 import { HttpClient } from "../helpers/http-client.ts";
 import { startTestApp, TestClock, type TestApp } from "../helpers/test-app.ts";
+import { signCodeFor } from "../helpers/sign-code.ts";
 
 process.env.KETENLIJN_JOB_INTERVAL_MS = "0";
 
@@ -45,7 +46,7 @@ describe.skipIf(!hasBuild())("data-subject rights and retention", () => {
     const roundId = await openRound(app.ctx, lead, inv, { document: "draft_report", memberIds: [], linkInvitees: [{ name: "Anna de Wit", email: "anna@example.nl", relation: "nabestaande" }] }, app.url);
     const round = (await getRound(app.ctx, inv, roundId))!;
     const [invitee] = await app.ctx.db.select().from(schema.roundInvitees).where(eq(schema.roundInvitees.roundId, roundId));
-    await submitReaction(app.ctx, round, invitee!, { reactionId: "", pointer: "general", versionHash: round.versionHash, correctsId: "", text: ANNA_TEXT }, { signerName: "Anna de Wit", signerRole: "nabestaande" });
+    await submitReaction(app.ctx, round, invitee!, { reactionId: "", pointer: "general", versionHash: round.versionHash, correctsId: "", text: ANNA_TEXT }, { signerName: "Anna de Wit", signerRole: "nabestaande", code: await signCodeFor(app.ctx, round, invitee!) });
     leadHttp = new HttpClient(app.url);
     await leadHttp.login("begeleider@demo.ketenlijn.nl");
     partner = new HttpClient(app.url);

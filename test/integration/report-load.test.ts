@@ -15,6 +15,7 @@ import { createInterview } from "../../server/rounds/interviews.ts";
 import { saveDraft, submitReaction } from "../../server/rounds/reactions.ts";
 import { getRound, openRound, recordDisposition } from "../../server/rounds/rounds.ts";
 import { startTestApp, TestClock, type TestApp } from "../helpers/test-app.ts";
+import { signCodeFor } from "../helpers/sign-code.ts";
 
 process.env.KETENLIJN_JOB_INTERVAL_MS = "0";
 
@@ -57,9 +58,9 @@ beforeAll(async () => {
   const invitees = await app.ctx.db.select().from(schema.roundInvitees).where(eq(schema.roundInvitees.roundId, roundId));
   const who = (email: string) => invitees.find((i) => i.email === email)!;
   const draft = { reactionId: "", pointer: "general", versionHash: round.versionHash, correctsId: "" };
-  const anna = await submitReaction(app.ctx, round, who("anna@example.nl"), { ...draft, text: "De nazorg voor kind 1 ontbreekt in 7d." }, { signerName: "Anna de Wit", signerRole: "nabestaande" });
+  const anna = await submitReaction(app.ctx, round, who("anna@example.nl"), { ...draft, text: "De nazorg voor kind 1 ontbreekt in 7d." }, { signerName: "Anna de Wit", signerRole: "nabestaande", code: await signCodeFor(app.ctx, round, who("anna@example.nl")) });
   clock.advance(60_000);
-  await submitReaction(app.ctx, round, who("karin@example.nl"), { ...draft, text: "Het gesprek was op een andere dag." }, { signerName: "Karin Lam", signerRole: "geïnterviewde" });
+  await submitReaction(app.ctx, round, who("karin@example.nl"), { ...draft, text: "Het gesprek was op een andere dag." }, { signerName: "Karin Lam", signerRole: "geïnterviewde", code: await signCodeFor(app.ctx, round, who("karin@example.nl")) });
   await saveDraft(app.ctx, round, who("dirk@example.nl"), { ...draft, text: "Nog niet ondertekend." });
   clock.advance(60_000);
   await recordDisposition(app.ctx, lead, inv, roundId, { reactionId: anna.reactionId, kind: "verwerkt", note: "Toegevoegd aan 7d, tweede alinea." });

@@ -148,7 +148,7 @@ describe.skipIf(!hasBuild())("report versions", () => {
   });
 
   it("numbers follow per investigation, and two concurrent submits get distinct numbers", async () => {
-    const second = await submit(c.lead, { status: "definitief", note: "", confirmIncomplete: "on" });
+    const second = await submit(c.lead, { status: "definitief", note: "", confirmIncomplete: "on", confirmed: "1" });
     expect(second.headers.get("location")).toBe(`${versies}?ingediend=2`);
     const [a, b] = await Promise.all([submit(c.lead), submit(c.lead)]);
     expect([a.status, b.status]).toEqual([302, 302]);

@@ -10,6 +10,7 @@ import { submitReaction } from "../../server/rounds/reactions.ts";
 import { extendRound, getRound, openRound } from "../../server/rounds/rounds.ts";
 import { startTestApp, TestClock, type TestApp } from "../helpers/test-app.ts";
 import { waitFor } from "./helpers/collab-client.ts";
+import { signCodeFor } from "../helpers/sign-code.ts";
 
 process.env.KETENLIJN_JOB_INTERVAL_MS = "0"; // the tests run the jobs themselves
 
@@ -50,7 +51,7 @@ describe("rounds jobs: reminders", () => {
     const round = (await getRound(app.ctx, app.demoInvestigationId, roundId))!;
     expect(round.deadlineDate).toBe("2026-03-30");
     const [first] = await app.ctx.db.select().from(schema.roundInvitees).where(and(eq(schema.roundInvitees.roundId, roundId), eq(schema.roundInvitees.email, "r1@example.nl")));
-    await submitReaction(app.ctx, round, first, { reactionId: "", pointer: "general", text: "Ik heb gereageerd.", versionHash: round.versionHash, correctsId: "" }, { signerName: "Persoon r1 Test", signerRole: "nabestaande" });
+    await submitReaction(app.ctx, round, first, { reactionId: "", pointer: "general", text: "Ik heb gereageerd.", versionHash: round.versionHash, correctsId: "" }, { signerName: "Persoon r1 Test", signerRole: "nabestaande", code: await signCodeFor(app.ctx, round, first) });
 
     clock.set(new Date("2026-03-24T12:00:00Z")); // Tuesday: 4 werkdagen left
     expect((await runDueJobs(app.ctx)).remindersQueued).toBe(0);

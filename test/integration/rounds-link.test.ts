@@ -213,6 +213,14 @@ describe("rounds: a personal link opens no other route, document or websocket", 
 describe("rounds: reacting through the link, and every way it can go wrong", () => {
   const post = (t: string, form: Record<string, string>) => anon().post(`/reactie/${t}`, form);
   const base = () => ({ reactionId: "", versionHash, pointer: paragraphPointer, correctsId: "" });
+  /** Asks for the one-time code (ADR 0021) as the page's button does, and reads it from the mail. */
+  const withCode = async (t: string, email: string, form: Record<string, string>) => {
+    clock.advance(61_000); // past the resend wait of the previous code
+    const sent = await post(t, { ...form, intent: "send_code" });
+    expect(sent.status).toBe(200);
+    const mail = (await app.ctx.db.select().from(schema.outbox).where(eq(schema.outbox.to, email))).filter((m) => m.subject.startsWith("Uw code")).at(-1)!;
+    return { ...form, code: /\b(\d{6})\b/.exec(mail.text)![1] };
+  };
 
   it("saves a draft", async () => {
     const res = await post(token, { ...base(), intent: "save", text: "Eerste opzet." });
@@ -234,7 +242,7 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
   });
 
   it("a reaction pointing at another round's version is refused, the text kept", async () => {
-    const res = await post(token, { ...base(), versionHash: otherVersionHash, pointer: otherParagraphPointer, intent: "submit", text: "Over het verkeerde document.", signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on" });
+    const res = await post(token, { ...base(), versionHash: otherVersionHash, pointer: otherParagraphPointer, intent: "submit", text: "Over het verkeerde document.", signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on", code: "000000" });
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain("hoort bij een andere versie van het document dan die van deze ronde");
@@ -255,7 +263,7 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
     const input = /<input[^>]*name="signerName"[^>]*>/.exec(page)?.[0] ?? "";
     expect(input).toContain('value="Anna de Wit"');
     expect(input).toMatch(/readonly/i);
-    const res = await post(token, { ...base(), intent: "submit", text: "Onder een andere naam.", signerName: "Bert de Wit", signerRole: "nabestaande", declaration: "on" });
+    const res = await post(token, await withCode(token, "anna@example.nl", { ...base(), intent: "submit", text: "Onder een andere naam.", signerName: "Bert de Wit", signerRole: "nabestaande", declaration: "on" }));
     expect(res.status).toBe(409);
     const html = (await res.text()).replaceAll("<!-- -->", "");
     expect(html).toContain("U ondertekent als Anna de Wit");
@@ -267,11 +275,11 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
   it("signs and submits: stored with a hash over text, version, pointer and signer", async () => {
     const [draft] = await draftOf("anna@example.nl");
     const text = "In alinea 1 staat dat de signalen niet gedeeld werden; de huisarts heeft wel gebeld.";
-    const res = await post(token, { ...base(), reactionId: draft.id, intent: "submit", text, signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on" });
+    const res = await post(token, await withCode(token, "anna@example.nl", { ...base(), reactionId: draft.id, intent: "submit", text, signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on" }));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Uw reactie is ondertekend en verstuurd");
     const [signed] = await draftOf("anna@example.nl");
-    expect(signed).toMatchObject({ id: draft.id, status: "submitted", text, signerName: "Anna de Wit", signerRole: "nabestaande", declaration: true, signedOn: "2026-03-02", late: false, versionHash });
+    expect(signed).toMatchObject({ id: draft.id, status: "submitted", text, signerName: "Anna de Wit", signerRole: "nabestaande", declaration: true, signedOn: "2026-03-02", late: false, versionHash, signedWith: "code" });
     expect(signed.signatureHash).toBe(
       signatureHashOf({ roundId: draftRoundId, inviteeId: signed.inviteeId, versionHash, pointer: paragraphPointer, text, signerName: "Anna de Wit", signerRole: "nabestaande", signedOn: "2026-03-02" }),
     );
@@ -279,14 +287,14 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
 
   it("submitting twice: a clear message, still one signed reaction, and it cannot be changed in the database either", async () => {
     const [signed] = await draftOf("anna@example.nl");
-    const res = await post(token, { ...base(), reactionId: signed.id, intent: "submit", text: signed.text, signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on" });
+    const res = await post(token, { ...base(), reactionId: signed.id, intent: "submit", text: signed.text, signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on", code: "000000" });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("Deze reactie is al ondertekend en verstuurd");
     const rows = await draftOf("anna@example.nl");
     expect(rows).toHaveLength(1);
     await expect(app.ctx.db.update(schema.roundReactions).set({ text: "vervalst" }).where(eq(schema.roundReactions.id, signed.id))).rejects.toThrow();
     // Different text sent against the signed one: kept as a new draft (a correction is a new reaction).
-    const again = await post(token, { ...base(), reactionId: signed.id, intent: "submit", text: "Aanvulling: het was op dinsdag.", signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on" });
+    const again = await post(token, { ...base(), reactionId: signed.id, intent: "submit", text: "Aanvulling: het was op dinsdag.", signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on", code: "000000" });
     expect(again.status).toBe(409);
     const after = await draftOf("anna@example.nl");
     expect(after.map((r) => r.status).sort()).toEqual(["draft", "submitted"]);
@@ -307,7 +315,7 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
   it("reacting after the close: refused with the deadline named, the text given back but not stored; a late allowance lets it in, marked late", async () => {
     clock.set(new Date("2026-03-31T08:00:00Z")); // past the 4-week deadline (30 March 23:59:59)
     const [draft] = (await draftOf("anna@example.nl")).filter((r) => r.status === "draft");
-    const res = await post(token, { ...base(), reactionId: draft.id, intent: "submit", text: "Te laat, maar belangrijk.", signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on" });
+    const res = await post(token, { ...base(), reactionId: draft.id, intent: "submit", text: "Te laat, maar belangrijk.", signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on", code: "000000" });
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain("De reactietermijn is verstreken op maandag 30 maart 2026 om 23.59 uur");
@@ -321,7 +329,7 @@ describe("rounds: reacting through the link, and every way it can go wrong", () 
 
     const [invitee] = await app.ctx.db.select().from(schema.roundInvitees).where(eq(schema.roundInvitees.email, "anna@example.nl"));
     await allowLate(app.ctx, lead.id, app.demoInvestigationId, draftRoundId, { inviteeId: invitee.id, until: "2026-04-03", reason: "Was op vakantie, gebeld op 31 maart." });
-    const ok = await post(token, { ...base(), reactionId: draft.id, intent: "submit", text: "Te laat, maar belangrijk.", signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on" });
+    const ok = await post(token, await withCode(token, "anna@example.nl", { ...base(), reactionId: draft.id, intent: "submit", text: "Te laat, maar belangrijk.", signerName: "Anna de Wit", signerRole: "nabestaande", declaration: "on" }));
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain("na de termijn");
     const late = (await draftOf("anna@example.nl")).find((r) => r.text === "Te laat, maar belangrijk.")!;
@@ -416,7 +424,23 @@ describe("rounds: a disposition names who decided and can be corrected until the
     expect(page).toContain("Afhandeling corrigeren");
 
     const form = { intent: "disposition", correct: "1", reactionId: late.id, kind: "verwerkt", note: "Verwerkt in 5a, derde alinea." };
-    const res = await begeleider.post(url, form);
+    // First the confirm step: what will be stored and mailed, by whom; nothing changes yet.
+    const mailsBefore = (await app.ctx.db.select().from(schema.outbox)).length;
+    const step = await begeleider.post(url, form);
+    expect(step.status).toBe(200);
+    const stepHtml = (await step.text()).replaceAll("<!-- -->", "");
+    expect(stepHtml).toContain("Correctie bevestigen");
+    expect(stepHtml).toContain(`Vastgelegd door ${lead.name}`);
+    expect(stepHtml).toContain("Verwerkt in 5a, derde alinea.");
+    const [unchanged] = await app.ctx.db.select().from(schema.reactionDispositions).where(eq(schema.reactionDispositions.reactionId, late.id));
+    expect(unchanged.kind).toBe("terzijde");
+    expect((await app.ctx.db.select().from(schema.outbox)).length).toBe(mailsBefore);
+    // "Terug en wijzigen" gives the form back as it was filled in.
+    const back = (await (await begeleider.post(url, { ...form, intent: "disposition-edit" })).text()).replaceAll("<!-- -->", "");
+    expect(back).toContain("Correctie controleren");
+    expect(back).toContain(">Verwerkt in 5a, derde alinea.</textarea>");
+
+    const res = await begeleider.post(url, { ...form, confirmed: "1" });
     expect(res.status).toBe(200);
     expect((await res.text()).replaceAll("<!-- -->", "")).toContain("De afhandeling is gecorrigeerd");
     const [row] = await app.ctx.db.select().from(schema.reactionDispositions).where(eq(schema.reactionDispositions.reactionId, late.id));
@@ -436,7 +460,7 @@ describe("rounds: a disposition names who decided and can be corrected until the
       sha256: "0".repeat(64),
       submittedBy: lead.id,
     });
-    const refused = await begeleider.post(url, { ...form, kind: "terzijde", note: "Toch terzijde gelegd, want de bron is onbetrouwbaar." });
+    const refused = await begeleider.post(url, { ...form, confirmed: "1", kind: "terzijde", note: "Toch terzijde gelegd, want de bron is onbetrouwbaar." });
     expect(refused.status).toBe(409);
     expect((await refused.text()).replaceAll("<!-- -->", "")).toContain("definitief ingediend");
     const [still] = await app.ctx.db.select().from(schema.reactionDispositions).where(eq(schema.reactionDispositions.reactionId, late.id));

@@ -217,7 +217,7 @@ describe("report model", () => {
   });
 
   it("Bijlage A prints the invitee (toezichthouder's version only), the signer, the date and the control hash", () => {
-    const reaction = { roundTitle: "Conceptrapport", roundKind: "draft_report" as const, inviteeName: "Jan de Vries", signatureHash: "ab".repeat(32), signerName: "Jan de Vries", signerRole: "vader", signedOn: "2026-11-02", pointerLabel: "Onderdeel 5a", text: "Het gesprek was op dinsdag.", late: false, disposition: null };
+    const reaction = { roundTitle: "Conceptrapport", roundKind: "draft_report" as const, inviteeName: "Jan de Vries", signatureHash: "ab".repeat(32), signerName: "Jan de Vries", signerRole: "vader", signedOn: "2026-11-02", pointerLabel: "Onderdeel 5a", text: "Het gesprek was op dinsdag.", late: false, signedWith: "code" as const, disposition: null };
     const factsOf = (audience: "toezichthouder" | "ketenpartners") => {
       const model = buildReport(new Y.Doc(), input({ audience, client: audience === "toezichthouder" ? CLIENT : null, reactions: [reaction] }), DEFAULT_CHECKLIST);
       const facts = model.appendices[0].blocks.find((b) => b.type === "facts");
@@ -228,6 +228,7 @@ describe("report model", () => {
       { label: "Ondertekend door", value: "Jan de Vries (vader)" },
       { label: "Datum", value: "2 november 2026" },
       { label: "Betreft", value: "Onderdeel 5a" },
+      { label: "Bevestigd met", value: "eenmalige code, gemaild naar het adres van de uitnodiging" },
       { label: "Controlehash", value: "ab".repeat(32) },
     ]);
     expect(factsOf("ketenpartners").map((r) => r.label)).not.toContain("Uitgenodigd");

@@ -7,12 +7,13 @@ import { FrozenDocumentView } from "./FrozenDocumentView.tsx";
 /** Shape of the action result (server/rounds/reaction-form.ts), as the page receives it. */
 export interface ReactionResult {
   ok: boolean;
-  intent: "save" | "autosave" | "submit";
+  intent: "save" | "autosave" | "submit" | "send_code";
   message: string | null;
   errors: Record<string, string>;
   values: { reactionId: string; pointer: string; text: string; correctsId: string; signerName: string; signerRole: string; declaration: boolean };
   saved: { reactionId: string; savedAt: string } | null;
   submittedId: string | null;
+  codeSent?: boolean;
 }
 
 export interface OwnReactionView {
@@ -37,6 +38,8 @@ export interface ReactionWorkspaceProps {
   draft: { id: string; pointer: string; text: string; correctsId: string | null } | null;
   submitted: OwnReactionView[];
   invitee: { name: string; relation: string };
+  /** A personal link: signing needs the one-time code mailed to the invited address (ADR 0021). */
+  needsCode?: boolean;
   todayText: string;
   result: ReactionResult | undefined;
   /** Heading level of the document title. */
@@ -55,8 +58,9 @@ export function ReactionWorkspace(props: ReactionWorkspaceProps) {
   return <ReactionWorkspaceInner key={props.result?.submittedId ?? "form"} {...props} />;
 }
 
-function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedText, draft, submitted, invitee, todayText, result, level = 2, hasDocx, docxHref }: ReactionWorkspaceProps) {
-  const posted = result && !result.ok ? result.values : null;
+function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedText, draft, submitted, invitee, needsCode, todayText, result, level = 2, hasDocx, docxHref }: ReactionWorkspaceProps) {
+  // After "Stuur mij een code" the form comes back as it was sent (also without JavaScript).
+  const posted = result && (!result.ok || result.intent === "send_code") ? result.values : null;
   const [pointer, setPointer] = useState(posted?.pointer ?? draft?.pointer ?? "general");
   const [text, setText] = useState(posted?.text ?? draft?.text ?? "");
   const [correctsId, setCorrectsId] = useState(posted?.correctsId ?? draft?.correctsId ?? "");
@@ -64,6 +68,7 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
   const [hydrated, setHydrated] = useState(false);
   const [dirty, setDirty] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
   const fetcher = useFetcher<ReactionResult>();
   const busy = useNavigation().state === "submitting";
   const options = useMemo(() => pointerOptions(frozen), [frozen]);
@@ -83,6 +88,11 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
   useEffect(() => {
     if (fetcher.data?.saved) setReactionId(fetcher.data.saved.reactionId);
   }, [fetcher.data]);
+  // After "Stuur mij een code" (or a wrong code) the code field is where the person continues.
+  const codeFocus = result?.codeSent || (result && !result.ok && !!result.errors.code);
+  useEffect(() => {
+    if (codeFocus) codeRef.current?.focus();
+  }, [result, codeFocus]);
 
   // Autosave: a moment after the last change, the draft goes to the server.
   useEffect(() => {
@@ -255,6 +265,35 @@ function ReactionWorkspaceInner({ frozen, versionHash, canReact, late, closedTex
                 <p className="field__error" id="f-declaration-error">
                   {errors.declaration}
                 </p>
+              ) : null}
+              {needsCode ? (
+                <div className={`field${errors.code ? " field--error" : ""}`}>
+                  <label htmlFor="f-code">Code uit de e-mail</label>
+                  <p className="field__hint" id="f-code-hint">
+                    Om te bevestigen dat u het bent, mailen wij een code van 6 cijfers naar het adres waarop u bent uitgenodigd. De code is 10 minuten geldig.
+                  </p>
+                  <div className="code-row">
+                    <input
+                      id="f-code"
+                      name="code"
+                      ref={codeRef}
+                      inputMode="numeric"
+                      autoComplete="one-time-code"
+                      maxLength={9}
+                      size={9}
+                      aria-invalid={errors.code ? true : undefined}
+                      aria-describedby={errors.code ? "f-code-hint f-code-error" : "f-code-hint"}
+                    />
+                    <button type="submit" name="intent" value="send_code" className="button button--secondary" disabled={busy}>
+                      Stuur mij een code
+                    </button>
+                  </div>
+                  {errors.code ? (
+                    <p className="field__error" id="f-code-error">
+                      {errors.code}
+                    </p>
+                  ) : null}
+                </div>
               ) : null}
               <p>
                 Datum van ondertekening: <strong>{todayText}</strong>

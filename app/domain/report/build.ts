@@ -129,6 +129,12 @@ function appendixBlocks(id: ReportAppendix["id"], input: ReportInput, facts: Doc
   }
 }
 
+/** How a signer proved to be the person invited (ADR 0021), as Bijlage A and the printable view say it. */
+export const SIGNED_WITH = {
+  code: "eenmalige code, gemaild naar het adres van de uitnodiging",
+  session: "eigen Ketenlijn-account (ingelogd)",
+} as const;
+
 /** Full names only for the toezichthouder; the ketenpartners read function and initials. */
 function signer(r: ReportReaction, audience: ReportAudience): string {
   if (audience !== "toezichthouder") return functionAndInitials(r.signerRole, r.signerName);
@@ -150,6 +156,7 @@ function reactionBlocks(reactions: readonly ReportReaction[], audience: ReportAu
         { label: "Ondertekend door", value: by },
         { label: "Datum", value: dutchDay(r.signedOn) + (r.late ? " (na de termijn)" : "") },
         { label: "Betreft", value: r.pointerLabel || "Algemeen" },
+        ...(r.signedWith ? [{ label: "Bevestigd met", value: SIGNED_WITH[r.signedWith] }] : []),
         ...(r.signatureHash ? [{ label: "Controlehash", value: r.signatureHash }] : []),
       ],
     });

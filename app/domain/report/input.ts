@@ -68,6 +68,8 @@ export interface ReportReaction {
   inviteeName?: string;
   /** The signature's control hash (sha-256 over text, version, pointer and signer), as the printable view shows it. */
   signatureHash?: string;
+  /** How the signer proved to be the invitee: the mailed one-time code, or their signed-in account. */
+  signedWith?: "code" | "session" | null;
   disposition: { kind: "verwerkt" | "terzijde"; note: string; decidedOn: string } | null;
 }
 
