@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The tests drive Debian's Chromium through playwright-core (no browser is downloaded by npm) and
-# open exported .docx files with LibreOffice. Installs what is missing with apt when run as root.
+# open exported .docx files with LibreOffice (poppler-utils reads the PDF back). Installs what is missing with apt when run as root.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer fonts-dejavu-core fonts-liberation)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then

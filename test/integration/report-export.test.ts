@@ -17,6 +17,7 @@ import { readTimeline } from "../../app/domain/timeline/schema.ts";
 import { hasBuild } from "../../server/app.ts";
 import { loadDoc } from "../../server/collab/persistence.ts";
 import { HttpClient } from "../helpers/http-client.ts";
+import { PDFTOTEXT, pageShowsHeading, pdfPagesOf, tocEntriesOf } from "../helpers/pdf.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 
 const run = promisify(execFile);
@@ -101,6 +102,17 @@ describe.skipIf(!hasBuild())("report export of the demo investigation", () => {
       expect((await readFile(pdf)).subarray(0, 5).toString()).toBe("%PDF-");
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it.skipIf(!SOFFICE || !PDFTOTEXT)("lists the page of every heading in the contents, as LibreOffice lays the document out", async () => {
+    const pages = await pdfPagesOf(forPartners);
+    const entries = tocEntriesOf(pages);
+    expect(entries.filter((e) => /^\d /.test(e.title)).map((e) => e.title)).toEqual(DEFAULT_CHECKLIST.groups.map((g) => `${g.number} ${g.heading}`));
+    expect(entries.length).toBe(tagTexts(html, "h1").length + tagTexts(html, "h2").length);
+    for (const e of entries) {
+      expect(e.page, e.title).not.toBeNull();
+      expect(pageShowsHeading(pages[e.page! - 1]!, e.title), `${e.title} on page ${e.page}`).toBe(true);
     }
   }, 180_000);
 });
