@@ -27,7 +27,7 @@ import { renderBlock, titleFacts, wantsLandscape, type BlockContext } from "./do
 import { A4, COLORS, contentWidth, MARGIN, STYLES, type Orientation } from "./docx-layout.ts";
 import { renderFigure, type FigureImage } from "./figures.server.ts";
 import { destName, libreOfficePageNumbers, type PageNumberer } from "./page-numbers.server.ts";
-import { xmlSafe } from "./svg.ts";
+import { esc, xmlSafe } from "./svg.ts";
 
 export interface RenderOptions {
   /** Called at each step with a Dutch description and the share done (0..1). */
@@ -182,6 +182,36 @@ interface Segment {
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The report's authors (not the tool): Word shows them as "Auteur". */
+const creatorOf = (model: ReportModel) => (model.titlePage.authors?.length ? model.titlePage.authors.join(", ") : "Ketenlijn");
+
+/**
+ * docProps/core.xml, written by us instead of docx (which has no dc:language): title, subject,
+ * the authors as creator, the checklist and version as description, and Dutch as the language.
+ */
+function coreProperties(model: ReportModel): { path: string; data: string } {
+  const now = new Date().toISOString();
+  const t = model.titlePage;
+  return {
+    path: "docProps/core.xml",
+    data:
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      `<dc:title>${esc(t.title)}</dc:title>` +
+      `<dc:subject>${esc(t.subtitle)}</dc:subject>` +
+      `<dc:creator>${esc(creatorOf(model))}</dc:creator>` +
+      `<dc:description>${esc(`${model.checklistName} · ${t.version}`)}</dc:description>` +
+      "<dc:language>nl-NL</dc:language>" +
+      "<cp:lastModifiedBy>Ketenlijn</cp:lastModifiedBy>" +
+      "<cp:revision>1</cp:revision>" +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created>` +
+      `<dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified>` +
+      "</cp:coreProperties>",
+  };
+}
+
+const pack = (model: ReportModel, doc: Document) => Packer.pack(doc, "nodebuffer", false, [coreProperties(model)]);
+
 /** Renders the report model to .docx bytes. */
 export async function renderReportDocx(model: ReportModel, opts: RenderOptions = {}): Promise<Buffer> {
   return (await renderReportDocxWithToc(model, opts)).bytes;
@@ -212,7 +242,7 @@ export async function renderReportDocxWithToc(model: ReportModel, opts: RenderOp
   const wordFills = async (): Promise<{ bytes: Buffer; toc: TocPages }> => {
     const toc: TocPages = { kind: "word" };
     progress("Document inpakken", 0.9);
-    return { bytes: await Packer.toBuffer(buildDocument(model, figures, toc)), toc };
+    return { bytes: await pack(model, buildDocument(model, figures, toc)), toc };
   };
   if (!numberer) {
     const result = await wordFills();
@@ -228,7 +258,7 @@ export async function renderReportDocxWithToc(model: ReportModel, opts: RenderOp
   let digits = 2;
   for (let attempt = 0; attempt < 3; attempt++) {
     const placeholder = Number("9".repeat(digits));
-    const draft = await Packer.toBuffer(buildDocument(model, figures, { kind: "rendered", pages: new Map(hrefs.map((h) => [h, placeholder])) }));
+    const draft = await pack(model, buildDocument(model, figures, { kind: "rendered", pages: new Map(hrefs.map((h) => [h, placeholder])) }));
     progress("Paginanummers bepalen (LibreOffice)", 0.6 + 0.1 * attempt);
     const found = await numberer(draft);
     const pages = new Map<string, number>();
@@ -244,7 +274,7 @@ export async function renderReportDocxWithToc(model: ReportModel, opts: RenderOp
     }
     progress("Document inpakken", 0.9);
     const toc: TocPages = { kind: "rendered", pages };
-    const bytes = await Packer.toBuffer(buildDocument(model, figures, toc));
+    const bytes = await pack(model, buildDocument(model, figures, toc));
     progress("Klaar", 1);
     return { bytes, toc };
   }
@@ -313,8 +343,8 @@ function buildDocument(model: ReportModel, figures: Map<object, FigureImage[]>, 
   }
 
   return new Document({
-    // The authors, not the tool, own the document; Word shows this as "Auteur".
-    creator: xmlSafe(model.titlePage.authors?.length ? model.titlePage.authors.join(", ") : "Ketenlijn"),
+    // The authors, not the tool, own the document (core.xml is written by coreProperties, with the language).
+    creator: xmlSafe(creatorOf(model)),
     lastModifiedBy: "Ketenlijn",
     title: xmlSafe(model.titlePage.title),
     subject: xmlSafe(model.titlePage.subtitle),

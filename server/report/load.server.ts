@@ -87,17 +87,31 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
     status: opts.status,
     today: opts.today,
     authors: writers.map((w) => w.name),
-    contact: ((lead) => (lead ? `${lead.name}, ${lead.email}` : null))(writers.find((w) => w.role === "procesbegeleider")),
+    contact: contactOf(writers.find((w) => w.role === "procesbegeleider")),
   };
   return { doc, input, checklist: checklistFor(inv) };
 }
 
+interface Writer {
+  name: string;
+  email: string;
+  role: string;
+  organisation: string | null;
+}
+
+/** The procesbegeleider's contact on the title page: name, organisation (when known), e-mail. */
+function contactOf(lead: Writer | undefined): string | null {
+  if (!lead) return null;
+  return [lead.name, lead.organisation, lead.email].filter((p) => p && p.trim()).join(", ");
+}
+
 /** The report's authors: procesbegeleider(s) first, then onderzoekers, each by name. */
-async function loadWriters(ctx: Pick<AppContext, "db">, investigationId: string): Promise<{ name: string; email: string; role: string }[]> {
+async function loadWriters(ctx: Pick<AppContext, "db">, investigationId: string): Promise<Writer[]> {
   const rows = await ctx.db
-    .select({ name: schema.users.name, email: schema.users.email, role: schema.memberships.role })
+    .select({ name: schema.users.name, email: schema.users.email, role: schema.memberships.role, organisation: schema.organisations.name })
     .from(schema.memberships)
     .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+    .leftJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
     .where(and(eq(schema.memberships.investigationId, investigationId), inArray(schema.memberships.role, ["procesbegeleider", "onderzoeker"])));
   return rows.sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, "nl") : a.role === "procesbegeleider" ? -1 : 1));
 }

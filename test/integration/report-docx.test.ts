@@ -179,7 +179,10 @@ describe("report .docx", () => {
     expect(text).toMatch(/Auteurs\s*Petra de Vries, Jan Onderzoeker/);
     expect(text).toMatch(/Contact \(procesbegeleider\)\s*Petra de Vries, begeleider@demo\.ketenlijn\.nl/);
     const zip = await JSZip.loadAsync(docx);
-    expect(await zip.file("docProps/core.xml")!.async("string")).toContain("<dc:creator>Petra de Vries, Jan Onderzoeker</dc:creator>");
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    expect(core).toContain("<dc:creator>Petra de Vries, Jan Onderzoeker</dc:creator>");
+    expect(core).toContain("<dc:language>nl-NL</dc:language>");
+    expect(core).toContain("<dc:title>Onderzoek &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt; &quot;q&quot; </dc:title>");
     expect(await zip.file("word/styles.xml")!.async("string")).toMatch(/<w:lang w:val="nl-NL"/);
   });
 

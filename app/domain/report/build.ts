@@ -2,12 +2,13 @@
 // Pure: same input, same model. Yjs content is untrusted: invalid entries are counted as missing,
 // never thrown. The checklist decides chapters, order and numbering.
 import type * as Y from "yjs";
-import { KINDS, LEGAL_FRAMES, REPORTING_CRITERIA, SUPERVISORS } from "../investigation-fields.ts";
+import { KINDS, LEGAL_FRAMES, REPORTING_CRITERIA } from "../investigation-fields.ts";
 import type { Checklist, ChecklistItem } from "./checklist.ts";
 import type { ReportInput, ReportReaction } from "./input.ts";
 import { functionAndInitials } from "../privacy/initials.ts";
 import { ITEM_STATUS_LABELS, type ItemStatus, type ReportAppendix, type ReportAudience, type ReportBlock, type ReportItemContent, type ReportModel } from "./model.ts";
 import { blocksText, narrativeStatus, sectionBlocks, toReportBlocks } from "./narrative.ts";
+import { caseSupervisors } from "./supervisor.ts";
 import { citedSources, dutchDay, readDocFacts, structuredPart, type DocFacts } from "./structured.ts";
 
 const label = <T extends Record<string, string>>(labels: T, key: string) => labels[key as keyof T] ?? key;
@@ -75,12 +76,12 @@ function buildItem(item: ChecklistItem, doc: Y.Doc, input: ReportInput, facts: D
 
 function titlePage(input: ReportInput): ReportModel["titlePage"] {
   const inv = input.investigation;
-  const supervisor = label(SUPERVISORS, inv.supervisor);
+  const supervisors = caseSupervisors(inv);
   const facts = [
     { label: "Soort", value: label(KINDS, inv.kind) },
     { label: "Wettelijk kader", value: label(LEGAL_FRAMES, inv.legalFrame) },
     { label: "Meldingscriterium", value: label(REPORTING_CRITERIA, inv.reportingCriterion) },
-    { label: "Toezichthouder", value: inv.supervisorMunicipality ? `${supervisor}, ${inv.supervisorMunicipality}` : supervisor },
+    { label: supervisors.length > 1 ? "Toezichthouders" : "Toezichthouder", value: supervisors.join(" en ") },
     { label: "Datum calamiteit", value: dutchDay(inv.calamityDate) },
     { label: "Gemeld op", value: dutchDay(inv.reportedDate) },
   ];
