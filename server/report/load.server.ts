@@ -53,7 +53,7 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
 
   // Persons whose processing is restricted (AVG art. 18) are left out of every new export.
   const restricted = await restrictedPersons(ctx.db, investigationId);
-  const [client, clientStatus, committee, interviews, reactions, doc, writers] = await Promise.all([
+  const [client, clientStatus, committee, interviews, reactions, doc, writers, attachments] = await Promise.all([
     audience === "toezichthouder" ? loadClient(ctx, investigationId) : Promise.resolve(null),
     audience === "toezichthouder" ? Promise.resolve(undefined) : loadClientStatus(ctx, investigationId),
     loadCommittee(ctx, investigationId),
@@ -61,6 +61,11 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
     loadReactions(ctx, investigationId, opts.reactionsOfRoundsOf),
     loadDoc(ctx.db, investigationId),
     loadWriters(ctx, investigationId),
+    ctx.db
+      .select({ filename: schema.reportAttachments.filename, uploadedAt: schema.reportAttachments.uploadedAt })
+      .from(schema.reportAttachments)
+      .where(eq(schema.reportAttachments.investigationId, investigationId))
+      .orderBy(asc(schema.reportAttachments.uploadedAt), asc(schema.reportAttachments.filename)),
   ]);
 
   const input: ReportInput = {
@@ -88,6 +93,7 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
     today: opts.today,
     authors: writers.map((w) => w.name),
     contact: contactOf(writers.find((w) => w.role === "procesbegeleider")),
+    attachments: attachments.map((a) => ({ filename: a.filename, uploadedOn: todayInAmsterdam(a.uploadedAt) })),
   };
   return { doc, input, checklist: checklistFor(inv) };
 }

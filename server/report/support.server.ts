@@ -14,7 +14,10 @@ export type ReportAuditAction =
   | "committee.member_added"
   | "committee.member_updated"
   | "committee.member_removed"
-  | "committee.reordered";
+  | "committee.reordered"
+  | "report.attachment_added"
+  | "report.attachment_removed"
+  | "report.attachment_downloaded";
 
 /** Dutch labels for the audit log page (app/routes/investigation-audit.tsx may pick these up). */
 export const REPORT_AUDIT_LABELS: Record<ReportAuditAction | "member.workspace_access_changed", string> = {
@@ -29,6 +32,9 @@ export const REPORT_AUDIT_LABELS: Record<ReportAuditAction | "member.workspace_a
   "committee.member_removed": "Commissielid verwijderd",
   "committee.reordered": "Volgorde van de commissie gewijzigd",
   "member.workspace_access_changed": "Toegang tot de werkruimte gewijzigd",
+  "report.attachment_added": "Protocol als bijlage toegevoegd (4e)",
+  "report.attachment_removed": "Bijlage verwijderd (4e)",
+  "report.attachment_downloaded": "Bijlage gedownload (4e)",
 };
 
 /** Writes an audit row (same table as server/audit.ts) with the given handle, so it can be part of a transaction. */

@@ -69,9 +69,26 @@ function buildItem(item: ChecklistItem, doc: Y.Doc, input: ReportInput, facts: D
     ({ status, missing } = narrative!);
   }
 
-  const blocks: ReportBlock[] = [...toReportBlocks(narrativeBlocks), ...(structured?.blocks ?? [])];
+  const blocks: ReportBlock[] = [...toReportBlocks(narrativeBlocks), ...(structured?.blocks ?? []), ...(item.attachments ? attachmentBlocks(input) : [])];
   if (blocks.length === 0) blocks.push({ type: "note", text: "Nog niet ingevuld." });
   return { id: item.id, heading: item.heading, status, missing, blocks };
+}
+
+/** 4e: the protocols sent along as attachments, by name and date added. */
+function attachmentBlocks(input: ReportInput): ReportBlock[] {
+  const files = input.attachments ?? [];
+  if (!files.length) return [];
+  return [
+    {
+      type: "table",
+      caption: "Meegestuurde protocollen en richtlijnen",
+      columns: [
+        { label: "Bestand", weight: 6 },
+        { label: "Toegevoegd op", weight: 2 },
+      ],
+      rows: files.map((f) => [f.filename, dutchDay(f.uploadedOn)]),
+    },
+  ];
 }
 
 function titlePage(input: ReportInput): ReportModel["titlePage"] {

@@ -38,6 +38,8 @@ const checklistItemSchema = z.object({
   narrative: z.boolean(),
   /** Restricted items (client identity) appear only in the version for the toezichthouder. */
   restricted: z.boolean().optional(),
+  /** The item lists the files attached on the report page (4e: protocols and guidelines). */
+  attachments: z.boolean().optional(),
   guidance: z.string().max(1000).optional(),
 });
 
