@@ -5,6 +5,7 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/investigation-report-versions";
+import { listInvestigationVersionAttachments } from "../../server/report/attachments.server.ts";
 import { ExportPanel } from "~/components/report/ExportPanel.tsx";
 import reportCss from "~/components/report/report.css?url";
 import { AssessmentForm } from "~/components/report/versions/AssessmentForm.tsx";
@@ -51,6 +52,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const submitted = Number(url.searchParams.get("ingediend"));
   const notice = Number.isInteger(submitted) && submitted > 0 ? `Versie ${submitted} is ingediend bij de toezichthouder.` : (NOTICES[url.searchParams.get("melding") ?? ""] ?? null);
   const numberOf = new Map(versions.map((v) => [v.id, v.number]));
+  // The 4e attachments each version went out with (its own copies), for who may download versions.
+  const copies = can(membership, "report.versions.download") ? await listInvestigationVersionAttachments(ctx, investigationId) : [];
   return {
     investigationId,
     notice,
@@ -75,6 +78,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         sha256: v.sha256,
         note: v.note,
         size: kilobytes(v.size),
+        attachments: copies.filter((c) => c.versionId === v.id).map((c) => ({ id: c.id, filename: c.filename })),
         assessmentCount: own.length,
         latestVerdicts: own[0] ? ASSESSMENT_ASPECTS.map((a) => ({ aspect: ASPECT_LABELS[a].label, verdict: own[0][a] as Verdict })) : null,
       };
@@ -277,6 +281,17 @@ export default function ReportVersions() {
                           {`Versie ${v.number} downloaden`}
                         </a>
                         <div className="muted">.docx, {v.size}</div>
+                        {v.attachments.length ? (
+                          <ul className="rv-attachments" aria-label={`Bijlagen bij versie ${v.number} (4e)`}>
+                            {v.attachments.map((a) => (
+                              <li key={a.id}>
+                                <a href={`${base}/${v.id}/bijlagen/${a.id}`} download>
+                                  {a.filename}
+                                </a>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
                       </td>
                     ) : null}
                   </tr>

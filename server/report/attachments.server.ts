@@ -102,3 +102,12 @@ export async function listVersionAttachments(ctx: Pick<AppContext, "db">, versio
     .where(eq(schema.reportVersionAttachments.versionId, versionId))
     .orderBy(asc(schema.reportVersionAttachments.uploadedAt), asc(schema.reportVersionAttachments.filename));
 }
+
+/** Every version's copies of one investigation (the versions page lists them per version). */
+export async function listInvestigationVersionAttachments(ctx: Pick<AppContext, "db">, investigationId: string): Promise<{ id: string; versionId: string; filename: string }[]> {
+  return ctx.db
+    .select({ id: schema.reportVersionAttachments.id, versionId: schema.reportVersionAttachments.versionId, filename: schema.reportVersionAttachments.filename })
+    .from(schema.reportVersionAttachments)
+    .where(eq(schema.reportVersionAttachments.investigationId, investigationId))
+    .orderBy(asc(schema.reportVersionAttachments.uploadedAt), asc(schema.reportVersionAttachments.filename));
+}

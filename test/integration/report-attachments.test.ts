@@ -183,6 +183,9 @@ describe.skipIf(!hasBuild())("4e attachments", () => {
     const res = await toezicht.get(url);
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true);
+    // The versions page links the copies at their version.
+    const page = await (await toezicht.get(`/onderzoeken/${inv}/rapport/versies`)).text();
+    expect(page).toContain(`href="${url}"`);
     // Versions hold client identity: not for ketenpartners (report.versions.download), nor outsiders.
     expect((await partner.get(url)).status).toBe(403);
     expect((await outsider.get(url)).status).toBe(404);

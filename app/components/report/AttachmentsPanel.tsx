@@ -25,8 +25,13 @@ export function AttachmentsPanel({ investigationId, attachments, canEdit }: { in
   const answer = remove.data ?? upload.data;
   const busy = upload.state !== "idle";
 
+  // Empty the file field once per successful upload (not again when the page revalidates later).
+  const handled = useRef<Answer | undefined>(undefined);
   useEffect(() => {
-    if (upload.state === "idle" && upload.data?.ok) form.current?.reset();
+    if (upload.state === "idle" && upload.data?.ok && handled.current !== upload.data) {
+      handled.current = upload.data;
+      form.current?.reset();
+    }
   }, [upload.state, upload.data]);
 
   return (
@@ -69,10 +74,10 @@ export function AttachmentsPanel({ investigationId, attachments, canEdit }: { in
         </ul>
       )}
       {canEdit ? (
-        <upload.Form ref={form} method="post" action={action} encType="multipart/form-data" className="report-attachments__add">
+        <upload.Form ref={form} method="post" noValidate action={action} encType="multipart/form-data" className="report-attachments__add">
           <input type="hidden" name="intent" value="upload" />
           <label htmlFor="bijlage-bestand">Bestand toevoegen (PDF, DOCX of ODT, hooguit {ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)</label>
-          <input id="bijlage-bestand" type="file" name="file" accept={ATTACHMENT_ACCEPT} required aria-describedby={answer && !answer.ok ? "bijlage-fout" : undefined} />
+          <input id="bijlage-bestand" type="file" name="file" accept={ATTACHMENT_ACCEPT} aria-describedby={answer && !answer.ok ? "bijlage-fout" : undefined} />
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Bezig met toevoegen…" : "Toevoegen"}
           </button>
