@@ -28,11 +28,11 @@ export function AttachmentsPanel({ investigationId, attachments, canEdit }: { in
   // Empty the file field once per successful upload (not again when the page revalidates later).
   const handled = useRef<Answer | undefined>(undefined);
   useEffect(() => {
-    if (upload.state === "idle" && upload.data?.ok && handled.current !== upload.data) {
+    if (upload.data?.ok && handled.current !== upload.data) {
       handled.current = upload.data;
       form.current?.reset();
     }
-  }, [upload.state, upload.data]);
+  }, [upload.data]);
 
   return (
     <section className="panel report-attachments" id="bijlagen" aria-labelledby="rapport-bijlagen">
