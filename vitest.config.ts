@@ -13,7 +13,8 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
+          // An export renders the report once in LibreOffice for the contents' page numbers (ADR 0022): seconds each on a loaded machine.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           globalSetup: ["test/global-build.ts", "test/support/template-database.ts"],
         },

@@ -10,7 +10,8 @@ import { openDatabase, type DatabaseHandle } from "../db/client.ts";
 import { readCookie, SESSION_COOKIE, userForSession } from "./auth/sessions.ts";
 import { mailBaseUrl, type Config } from "./config.ts";
 import { systemClock, type AppContext, type Clock } from "./context.ts";
-import { clientIp, cspNonce, limitBodies, noStore, rejectCrossSite, securityHeaders } from "./http.ts";
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_UPLOAD_PATH } from "../app/domain/report/attachments.ts";
+import { clientIp, cspNonce, limitBodies, MAX_BODY_BYTES, noStore, rejectCrossSite, securityHeaders } from "./http.ts";
 import type { RequestContext } from "./load-context.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { attachCollab } from "./collab/index.ts";
@@ -56,7 +57,7 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: (lin
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy ?? false);
-  app.use(cspNonce, securityHeaders(config.development), rejectCrossSite, limitBodies());
+  app.use(cspNonce, securityHeaders(config.development), rejectCrossSite, limitBodies(MAX_BODY_BYTES, [{ path: ATTACHMENT_UPLOAD_PATH, maxBytes: ATTACHMENT_MAX_BYTES + 256 * 1024 }]));
 
   let loadBuild: () => Promise<ServerBuild>;
   let closeVite = async () => {};

@@ -60,7 +60,7 @@ export function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? "onbekend";
 }
 
-/** Every form post is far below this; nothing in Ketenlijn uploads files to the server. */
+/** Every form post is far below this; the one upload (4e attachments) has its own limit (server/app.ts). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 const BODY_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
@@ -69,14 +69,16 @@ const BODY_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
  * Node's parser holds the body to), without a length (chunked uploads; browsers always send
  * one for forms), or of a type no action reads. Answers in Dutch instead of a 500 later on.
  */
-export function limitBodies(maxBytes = MAX_BODY_BYTES) {
+export function limitBodies(maxBytes = MAX_BODY_BYTES, larger: readonly { path: RegExp; maxBytes: number }[] = []) {
   return (req: Request, res: Response, next: NextFunction) => {
+    // The one upload (4e attachments, issue 15) may be larger; nothing else.
+    const limit = (req.method === "POST" && larger.find((l) => l.path.test(req.path))?.maxBytes) || maxBytes;
     const length = req.get("content-length");
     const chunked = req.get("transfer-encoding") !== undefined;
     if (!chunked && (length === undefined || length === "0")) return next();
     if (chunked || length === undefined) return refuseBody(res, 411, "Dit verzoek heeft geen lengte; stuur het formulier opnieuw vanuit de browser.");
-    if (!/^\d+$/.test(length) || Number(length) > maxBytes)
-      return refuseBody(res, 413, `Dit verzoek is te groot; het mag hooguit ${Math.floor(maxBytes / 1024)} kB zijn.`);
+    if (!/^\d+$/.test(length) || Number(length) > limit)
+      return refuseBody(res, 413, limit >= 1024 * 1024 ? `Dit verzoek is te groot; het mag hooguit ${Math.floor(limit / 1024 / 1024)} MB zijn.` : `Dit verzoek is te groot; het mag hooguit ${Math.floor(limit / 1024)} kB zijn.`);
     const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (!BODY_TYPES.includes(type)) return refuseBody(res, 400, "Dit verzoek heeft een onbekende vorm; stuur het formulier opnieuw vanuit de browser.");
     next();

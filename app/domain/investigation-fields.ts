@@ -1,7 +1,7 @@
 // Vocabularies of an investigation's metadata, with their Dutch labels.
 
 export const KINDS = { calamiteit: "Calamiteit", geweldsincident: "Geweldsincident", incident: "Incident" } as const;
-export const LEGAL_FRAMES = { wmo: "Wmo 2015", jeugdwet: "Jeugdwet", zvw: "Zvw", wlz: "Wlz", forensisch: "Forensisch" } as const;
+export const LEGAL_FRAMES = { wmo: "Wmo 2015", jeugdwet: "Jeugdwet", wmo_jeugdwet: "Wmo 2015 en Jeugdwet", zvw: "Zvw", wlz: "Wlz", forensisch: "Forensisch" } as const;
 // The incidentenloket's reporting criteria (domain.md §8, seed 001).
 export const REPORTING_CRITERIA = {
   meldplicht_calamiteit: "Wettelijke meldplicht: calamiteit",

@@ -5,6 +5,7 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/investigation-report-versions";
+import { listInvestigationVersionAttachments } from "../../server/report/attachments.server.ts";
 import { ExportPanel } from "~/components/report/ExportPanel.tsx";
 import reportCss from "~/components/report/report.css?url";
 import { AssessmentForm } from "~/components/report/versions/AssessmentForm.tsx";
@@ -81,6 +82,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         recipients: (await finalRecipients(ctx, investigationId, lastFinal.id)).map((r) => ({ name: r.name, sentAt: r.sentAt ? formatInstant(r.sentAt) : null })),
       }
     : null;
+  // The 4e attachments each version went out with (its own copies), for who may download versions.
+  const copies = can(membership, "report.versions.download") ? await listInvestigationVersionAttachments(ctx, investigationId) : [];
   return {
     investigationId,
     notice,
@@ -112,6 +115,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         sha256: can(membership, "report.versions.download") ? v.sha256 : (v.partnersSha256 ?? v.sha256),
         note: v.note,
         size: kilobytes(v.size),
+        attachments: copies.filter((c) => c.versionId === v.id).map((c) => ({ id: c.id, filename: c.filename })),
         assessmentCount: own.length,
         hasPartnersVariant: v.hasPartnersVariant,
         answers: v.answersRequestId && requestById.has(v.answersRequestId) ? { id: v.answersRequestId, requestedAt: formatInstant(requestById.get(v.answersRequestId)!.requestedAt) } : null,
@@ -383,6 +387,17 @@ export default function ReportVersions() {
                         ) : (
                           <span className="muted">Van deze versie is geen versie voor de ketenpartners bewaard.</span>
                         )}
+                        {v.attachments.length ? (
+                          <ul className="rv-attachments" aria-label={`Bijlagen bij versie ${v.number} (4e)`}>
+                            {v.attachments.map((a) => (
+                              <li key={a.id}>
+                                <a href={`${base}/${v.id}/bijlagen/${a.id}`} download>
+                                  {a.filename}
+                                </a>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
                       </td>
                     ) : null}
                   </tr>

@@ -10,7 +10,11 @@ import liveStatusStyles from "~/components/workspace/live-status.css?url";
 import { can } from "~/domain/policy.ts";
 import { requireInvestigation } from "~/lib/guards.server.ts";
 import { exportAudiences, loadReportPage } from "../../server/report/report-page.server.ts";
+import { AttachmentsPanel } from "~/components/report/AttachmentsPanel.tsx";
+import { dutchDay } from "~/domain/report/structured.ts";
+import { todayInAmsterdam } from "~/domain/calendar-date.ts";
 import { getInvestigation } from "../../server/investigations.ts";
+import { listAttachments } from "../../server/report/attachments.server.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: liveStatusStyles },
@@ -18,14 +22,35 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export const meta: Route.MetaFunction = ({ matches }) => {
-  const parent = matches.find((m) => m?.id === "routes/investigation")?.data as { investigation?: { title: string } } | undefined;
-  return [{ title: parent?.investigation ? `Rapport – ${parent.investigation.title} – Ketenlijn` : "Rapport – Ketenlijn" }];
+  const parent = matches.find((m) => m?.id === "routes/investigation")?.data as
+    { investigation?: { title: string } } | undefined;
+  return [
+    {
+      title: parent?.investigation
+        ? `Rapport – ${parent.investigation.title} – Ketenlijn`
+        : "Rapport – Ketenlijn",
+    },
+  ];
 };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { user, membership, investigationId } = await requireInvestigation(context, request, params.id, "report.view");
+  const { user, membership, investigationId } = await requireInvestigation(
+    context,
+    request,
+    params.id,
+    "report.view",
+  );
   const inv = (await getInvestigation(context.app, investigationId))!;
   const page = await loadReportPage(context.app, membership, investigationId);
+  const attachments = (await listAttachments(context.app, investigationId)).map(
+    (a) => ({
+      id: a.id,
+      filename: a.filename,
+      size: a.size,
+      uploadedOn: dutchDay(todayInAmsterdam(a.uploadedAt)),
+      uploadedBy: a.uploadedBy,
+    }),
+  );
   return {
     investigation: { id: inv.id, title: inv.title },
     user: { id: user.id, name: user.name },
@@ -33,6 +58,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     // Report texts are written by who builds the analysis (the server refuses section writes of others).
     canWrite: can(membership, "analysis.write"),
     audiences: exportAudiences(membership),
+    attachments,
     ...page,
   };
 }
@@ -40,16 +66,23 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export default function InvestigationReport() {
   const d = useLoaderData<typeof loader>();
   return (
-    <ReportWorkspace
-      investigationId={d.investigation.id}
-      user={d.user}
-      role={d.role}
-      canWrite={d.canWrite}
-      audiences={d.audiences}
-      checklistName={d.checklistName}
-      chapters={d.chapters}
-      sections={d.sections}
-      computed={d.computed}
-    />
+    <>
+      <ReportWorkspace
+        investigationId={d.investigation.id}
+        user={d.user}
+        role={d.role}
+        canWrite={d.canWrite}
+        audiences={d.audiences}
+        checklistName={d.checklistName}
+        chapters={d.chapters}
+        sections={d.sections}
+        computed={d.computed}
+      />
+      <AttachmentsPanel
+        investigationId={d.investigation.id}
+        attachments={d.attachments}
+        canEdit={d.canWrite}
+      />
+    </>
   );
 }

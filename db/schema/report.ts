@@ -99,3 +99,40 @@ export const reportRequests = pgTable(
   },
   (t) => [index("report_requests_investigation").on(t.investigationId, t.handled)],
 );
+
+/**
+ * Item 4e: a protocol or guideline consulted, attached as a file (PDF, DOCX or ODT; issue 15).
+ * The live list of the report page; deleting one removes it here only.
+ */
+export const reportAttachments = pgTable(
+  "report_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    investigationId: uuid("investigation_id").notNull().references(() => investigations.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("report_attachments_investigation").on(t.investigationId, t.uploadedAt)],
+);
+
+/** A submitted version's own copy of the attachments it went out with: later deletion does not touch it. */
+export const reportVersionAttachments = pgTable(
+  "report_version_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    versionId: uuid("version_id").notNull().references(() => reportVersions.id, { onDelete: "restrict" }),
+    investigationId: uuid("investigation_id").notNull().references(() => investigations.id, { onDelete: "restrict" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("report_version_attachments_version").on(t.versionId)],
+);

@@ -26,12 +26,21 @@ import { AUDIENCE_LABELS, type ReportBlock, type ReportModel } from "../../app/d
 import { renderBlock, titleFacts, wantsLandscape, type BlockContext } from "./docx-blocks.ts";
 import { A4, COLORS, contentWidth, MARGIN, STYLES, type Orientation } from "./docx-layout.ts";
 import { renderFigure, type FigureImage } from "./figures.server.ts";
-import { xmlSafe } from "./svg.ts";
+import { destName, libreOfficePageNumbers, type PageNumberer } from "./page-numbers.server.ts";
+import { esc, xmlSafe } from "./svg.ts";
 
 export interface RenderOptions {
   /** Called at each step with a Dutch description and the share done (0..1). */
   onProgress?: (step: string, fraction: number) => void;
+  /**
+   * Where the table of contents' page numbers come from: by default one LibreOffice render
+   * (page-numbers.server.ts); null, or LibreOffice missing, leaves them to Word (`updateFields`).
+   */
+  pageNumbers?: PageNumberer | null;
 }
+
+/** How the table of contents got its page numbers: from a LibreOffice render, or left to Word on opening. */
+export type TocPages = { kind: "rendered"; pages: ReadonlyMap<string, number> } | { kind: "word" };
 
 /** "1a Naam, geboortedatum…"; an item that is its chapter's only content ("2", "6") gets no heading of its own. */
 function itemHasHeading(chapterNumber: number, itemId: string): boolean {
@@ -135,21 +144,34 @@ function titlePage(model: ReportModel): FileChild[] {
   ];
 }
 
-/**
- * The table of contents: Word's TOC field, filled in with our own entries so it is never empty.
- * Without page numbers: docx's page estimator (docx/layout) gets them right but takes seconds for
- * a large report; Word and LibreOffice add them when the reader updates the table.
- */
-function contents(model: ReportModel): FileChild[] {
-  const entries: { title: string; level: number; href: string }[] = [];
+interface TocEntry {
+  title: string;
+  level: number;
+  href: string;
+}
+
+function tocEntries(model: ReportModel): TocEntry[] {
+  const entries: TocEntry[] = [];
   for (const c of model.chapters) {
     entries.push({ title: xmlSafe(chapterTitle(c)), level: 1, href: anchor("c", String(c.number)) });
     for (const i of c.items) if (itemHasHeading(c.number, i.id)) entries.push({ title: xmlSafe(itemTitle(i)), level: 2, href: anchor("i", i.id) });
   }
   for (const a of model.appendices) entries.push({ title: xmlSafe(appendixTitle(a)), level: 1, href: anchor("b", a.label) });
+  return entries;
+}
+
+/**
+ * The table of contents: Word's TOC field (so Word and LibreOffice can update it), its cached
+ * content our own entries, with the page each heading has in a LibreOffice render of this very
+ * document. Without those pages, the field is written dirty and the document asks Word to update
+ * its fields on opening, so Word fills the numbers in (ADR 0022).
+ */
+function contents(model: ReportModel, toc: TocPages): FileChild[] {
+  const rendered = toc.kind === "rendered" ? toc.pages : null;
+  const entries = tocEntries(model).map((e) => ({ ...e, page: rendered?.get(e.href) }));
   return [
     new Paragraph({ style: "TOCHeading", children: [new TextRun("Inhoud")] }),
-    new TableOfContents("Inhoud", { hyperlink: true, headingStyleRange: "1-2", beginDirty: false, tabLeader: LeaderType.NONE, cachedEntries: entries }),
+    new TableOfContents("Inhoud", { hyperlink: true, headingStyleRange: "1-2", beginDirty: !rendered, tabLeader: LeaderType.DOT, cachedEntries: entries }),
   ];
 }
 
@@ -158,10 +180,46 @@ interface Segment {
   children: FileChild[];
 }
 
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The report's authors (not the tool): Word shows them as "Auteur". */
+const creatorOf = (model: ReportModel) => (model.titlePage.authors?.length ? model.titlePage.authors.join(", ") : "Ketenlijn");
+
+/**
+ * docProps/core.xml, written by us instead of docx (which has no dc:language): title, subject,
+ * the authors as creator, the checklist and version as description, and Dutch as the language.
+ */
+function coreProperties(model: ReportModel): { path: string; data: string } {
+  const now = new Date().toISOString();
+  const t = model.titlePage;
+  return {
+    path: "docProps/core.xml",
+    data:
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      `<dc:title>${esc(t.title)}</dc:title>` +
+      `<dc:subject>${esc(t.subtitle)}</dc:subject>` +
+      `<dc:creator>${esc(creatorOf(model))}</dc:creator>` +
+      `<dc:description>${esc(`${model.checklistName} · ${t.version}`)}</dc:description>` +
+      "<dc:language>nl-NL</dc:language>" +
+      "<cp:lastModifiedBy>Ketenlijn</cp:lastModifiedBy>" +
+      "<cp:revision>1</cp:revision>" +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created>` +
+      `<dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified>` +
+      "</cp:coreProperties>",
+  };
+}
+
+const pack = (model: ReportModel, doc: Document) => Packer.pack(doc, "nodebuffer", false, [coreProperties(model)]);
+
 /** Renders the report model to .docx bytes. */
 export async function renderReportDocx(model: ReportModel, opts: RenderOptions = {}): Promise<Buffer> {
+  return (await renderReportDocxWithToc(model, opts)).bytes;
+}
+
+/** Renders the report model to .docx bytes, and says where the contents' page numbers came from. */
+export async function renderReportDocxWithToc(model: ReportModel, opts: RenderOptions = {}): Promise<{ bytes: Buffer; toc: TocPages }> {
   const progress = opts.onProgress ?? (() => {});
-  const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   // 1. Figures, concurrently (resvg renders off the main thread).
   const figureBlocks: Extract<ReportBlock, { type: "figure" }>[] = [];
@@ -178,9 +236,58 @@ export async function renderReportDocx(model: ReportModel, opts: RenderOptions =
     }),
   );
 
+  progress("Document opmaken", 0.45);
+  await tick();
+  const numberer = opts.pageNumbers === undefined ? libreOfficePageNumbers : opts.pageNumbers;
+  const wordFills = async (): Promise<{ bytes: Buffer; toc: TocPages }> => {
+    const toc: TocPages = { kind: "word" };
+    progress("Document inpakken", 0.9);
+    return { bytes: await pack(model, buildDocument(model, figures, toc)), toc };
+  };
+  if (!numberer) {
+    const result = await wordFills();
+    progress("Klaar", 1);
+    return result;
+  }
+
+  // 3. Page numbers: render with a placeholder as wide as the numbers will be, read each heading's
+  // page from LibreOffice's render, write them in. A number cannot move a heading to another page
+  // when the placeholder had at least its width (the TOC keeps its lines); if the report turns out
+  // longer than the placeholder allows, once more with a wider one.
+  const hrefs = tocEntries(model).map((e) => e.href);
+  let digits = 2;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const placeholder = Number("9".repeat(digits));
+    const draft = await pack(model, buildDocument(model, figures, { kind: "rendered", pages: new Map(hrefs.map((h) => [h, placeholder])) }));
+    progress("Paginanummers bepalen (LibreOffice)", 0.6 + 0.1 * attempt);
+    const found = await numberer(draft);
+    const pages = new Map<string, number>();
+    for (const h of hrefs) {
+      const page = found?.get(destName(h)) ?? found?.get(h);
+      if (page !== undefined) pages.set(h, page);
+    }
+    if (!found || pages.size !== hrefs.length) break;
+    const widest = String(Math.max(...pages.values())).length;
+    if (widest > digits) {
+      digits = widest;
+      continue;
+    }
+    progress("Document inpakken", 0.9);
+    const toc: TocPages = { kind: "rendered", pages };
+    const bytes = await pack(model, buildDocument(model, figures, toc));
+    progress("Klaar", 1);
+    return { bytes, toc };
+  }
+  const result = await wordFills();
+  progress("Klaar", 1);
+  return result;
+}
+
+/** The document (not yet packed): title page, contents, chapters, appendices. */
+function buildDocument(model: ReportModel, figures: Map<object, FigureImage[]>, toc: TocPages): Document {
   // 2. Document content, in segments of one orientation.
   const ctx: BlockContext = { orientation: "portrait", counters: { figure: 0, table: 0 }, figures };
-  const segments: Segment[] = [{ orientation: "portrait", children: contents(model) }];
+  const segments: Segment[] = [{ orientation: "portrait", children: contents(model, toc) }];
   const current = () => segments[segments.length - 1]!;
   /**
    * Where the current item's headings start (the chapter heading too for a chapter's first item)
@@ -206,10 +313,7 @@ export async function renderReportDocx(model: ReportModel, opts: RenderOptions =
     }
   };
 
-  const chapterCount = model.chapters.length;
   for (const [ci, c] of model.chapters.entries()) {
-    progress(`Hoofdstuk ${c.number} opmaken`, 0.45 + 0.35 * (ci / Math.max(1, chapterCount)));
-    await tick();
     const first = ci === 0 && current().orientation === "portrait";
     if (!first) startLead();
     push([heading(1, chapterTitle(c), anchor("c", String(c.number)), first)]);
@@ -219,8 +323,6 @@ export async function renderReportDocx(model: ReportModel, opts: RenderOptions =
       blocks(item.blocks);
     }
   }
-  progress("Bijlagen opmaken", 0.8);
-  await tick();
   for (const [ai, a] of model.appendices.entries()) {
     const first = ai === 0 && current().orientation === "portrait";
     if (!first) startLead();
@@ -240,19 +342,16 @@ export async function renderReportDocx(model: ReportModel, opts: RenderOptions =
     });
   }
 
-  const doc = new Document({
-    // The authors, not the tool, own the document; Word shows this as "Auteur".
-    creator: xmlSafe(model.titlePage.authors?.length ? model.titlePage.authors.join(", ") : "Ketenlijn"),
+  return new Document({
+    // The authors, not the tool, own the document (core.xml is written by coreProperties, with the language).
+    creator: xmlSafe(creatorOf(model)),
     lastModifiedBy: "Ketenlijn",
     title: xmlSafe(model.titlePage.title),
     subject: xmlSafe(model.titlePage.subtitle),
     description: xmlSafe(`${model.checklistName} · ${model.titlePage.version}`),
     styles: STYLES,
+    // Without rendered page numbers Word updates the fields (the TOC) on opening, after asking.
+    ...(toc.kind === "word" ? { features: { updateFields: true } } : {}),
     sections,
   });
-  progress("Document inpakken", 0.85);
-  await tick();
-  const buffer = await Packer.toBuffer(doc);
-  progress("Klaar", 1);
-  return buffer;
 }

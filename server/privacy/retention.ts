@@ -67,6 +67,7 @@ export async function purgeExpiredInvestigations(ctx: Ctx): Promise<number> {
       await tx.execute(sql`select set_config('ketenlijn.retention_purge', 'on', true)`);
       await tx.delete(schema.reportAssessments).where(eq(schema.reportAssessments.investigationId, id));
       await tx.delete(schema.reportRequests).where(eq(schema.reportRequests.investigationId, id));
+      await tx.delete(schema.reportVersionAttachments).where(eq(schema.reportVersionAttachments.investigationId, id));
       await tx.delete(schema.reportVersions).where(eq(schema.reportVersions.investigationId, id));
       // Cascades to the collab log, snapshots, versions, projections, rounds, interviews, client identity, …
       await tx.delete(schema.investigations).where(eq(schema.investigations.id, id));

@@ -50,3 +50,17 @@ export function docxResponse(bytes: Uint8Array, filename: string, sha256?: strin
   if (sha256) headers["Repr-Digest"] = `sha-256=:${Buffer.from(sha256, "hex").toString("base64")}:`;
   return new Response(new Blob([new Uint8Array(bytes)]), { headers });
 }
+
+/** An attachment (4e): its own type (only PDF, DOCX or ODT are stored), always as a download, never sniffed. */
+export function fileResponse(bytes: Uint8Array, filename: string, contentType: string, sha256?: string): Response {
+  const headers: Record<string, string> = {
+    "Content-Type": contentType,
+    "Content-Length": String(bytes.byteLength),
+    "Content-Disposition": contentDisposition(filename),
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "sandbox; default-src 'none'",
+  };
+  if (sha256) headers["Repr-Digest"] = `sha-256=:${Buffer.from(sha256, "hex").toString("base64")}:`;
+  return new Response(new Blob([new Uint8Array(bytes)]), { headers });
+}

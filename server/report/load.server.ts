@@ -55,7 +55,7 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
 
   // Persons whose processing is restricted (AVG art. 18) are left out of every new export.
   const restricted = await restrictedPersons(ctx.db, investigationId);
-  const [client, clientStatus, committee, interviews, reactions, doc, writers] = await Promise.all([
+  const [client, clientStatus, committee, interviews, reactions, doc, writers, attachments] = await Promise.all([
     audience === "toezichthouder" ? loadClient(ctx, investigationId) : Promise.resolve(null),
     audience === "toezichthouder" ? Promise.resolve(undefined) : loadClientStatus(ctx, investigationId),
     loadCommittee(ctx, investigationId),
@@ -63,6 +63,11 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
     opts.withoutReactions ? Promise.resolve([]) : loadReactions(ctx, investigationId, opts.reactionsOfRoundsOf),
     loadDoc(ctx.db, investigationId),
     loadWriters(ctx, investigationId),
+    ctx.db
+      .select({ filename: schema.reportAttachments.filename, uploadedAt: schema.reportAttachments.uploadedAt })
+      .from(schema.reportAttachments)
+      .where(eq(schema.reportAttachments.investigationId, investigationId))
+      .orderBy(asc(schema.reportAttachments.uploadedAt), asc(schema.reportAttachments.filename)),
   ]);
 
   const input: ReportInput = {
@@ -90,17 +95,32 @@ export async function loadReportInput(ctx: Pick<AppContext, "db">, investigation
     status: opts.status,
     today: opts.today,
     authors: writers.map((w) => w.name),
-    contact: ((lead) => (lead ? `${lead.name}, ${lead.email}` : null))(writers.find((w) => w.role === "procesbegeleider")),
+    contact: contactOf(writers.find((w) => w.role === "procesbegeleider")),
+    attachments: attachments.map((a) => ({ filename: a.filename, uploadedOn: todayInAmsterdam(a.uploadedAt) })),
   };
   return { doc, input, checklist: checklistFor(inv) };
 }
 
+interface Writer {
+  name: string;
+  email: string;
+  role: string;
+  organisation: string | null;
+}
+
+/** The procesbegeleider's contact on the title page: name, organisation (when known), e-mail. */
+function contactOf(lead: Writer | undefined): string | null {
+  if (!lead) return null;
+  return [lead.name, lead.organisation, lead.email].filter((p) => p && p.trim()).join(", ");
+}
+
 /** The report's authors: procesbegeleider(s) first, then onderzoekers, each by name. */
-async function loadWriters(ctx: Pick<AppContext, "db">, investigationId: string): Promise<{ name: string; email: string; role: string }[]> {
+async function loadWriters(ctx: Pick<AppContext, "db">, investigationId: string): Promise<Writer[]> {
   const rows = await ctx.db
-    .select({ name: schema.users.name, email: schema.users.email, role: schema.memberships.role })
+    .select({ name: schema.users.name, email: schema.users.email, role: schema.memberships.role, organisation: schema.organisations.name })
     .from(schema.memberships)
     .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+    .leftJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
     .where(and(eq(schema.memberships.investigationId, investigationId), inArray(schema.memberships.role, ["procesbegeleider", "onderzoeker"])));
   return rows.sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, "nl") : a.role === "procesbegeleider" ? -1 : 1));
 }

@@ -15,7 +15,10 @@ export type ReportAuditAction =
   | "committee.member_added"
   | "committee.member_updated"
   | "committee.member_removed"
-  | "committee.reordered";
+  | "committee.reordered"
+  | "report.attachment_added"
+  | "report.attachment_removed"
+  | "report.attachment_downloaded";
 
 /** Writes an audit row (same table as server/audit.ts) with the given handle, so it can be part of a transaction. */
 export async function auditReport(

@@ -11,6 +11,7 @@ import type { AppContext } from "../context.ts";
 import { renderMail } from "../mail/templates.ts";
 import { transactionalMailer, type Tx } from "../rounds/support.ts";
 import type { AssessmentInput, RequestInput, SubmitVersionInput } from "./forms.server.ts";
+import { copyAttachmentsToVersion } from "./attachments.server.ts";
 import { generateReport } from "./generate.server.ts";
 import { reportFilename } from "./download.server.ts";
 import { auditReport, isUniqueViolation, ReportError, sha256Hex, UUID } from "./support.server.ts";
@@ -104,6 +105,8 @@ export async function submitVersion(
             submittedAt: now,
           })
           .returning({ id: schema.reportVersions.id, number: schema.reportVersions.number });
+        // The 4e attachments travel with the version, as its own copy.
+        await copyAttachmentsToVersion(tx, investigationId, row.id);
         await auditReport(tx, now, {
           action: "report.submitted",
           actorId: actor.id,

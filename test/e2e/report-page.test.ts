@@ -348,3 +348,24 @@ describe("report page: export", () => {
     await page.close();
   });
 });
+
+describe("report page: protocols as attachments (4e)", () => {
+  it("adds a protocol by keyboard and file picker, lists it, refuses a file that is no document in Dutch, axe clean", async () => {
+    const page = await newPage(BEGELEIDER);
+    await openReport(page);
+    const panel = page.locator("#bijlagen");
+    await panel.getByText("Er zijn nog geen bijlagen toegevoegd.").waitFor();
+    await panel.getByLabel(/Bestand toevoegen/).setInputFiles({ name: "Protocol meldcode.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    const add = panel.getByRole("button", { name: "Toevoegen", exact: true });
+    await tabTo(page, add);
+    await page.keyboard.press("Enter");
+    await panel.getByRole("status").getByText("Protocol meldcode.pdf is toegevoegd.").waitFor();
+    await panel.getByRole("link", { name: "Protocol meldcode.pdf" }).waitFor();
+    await panel.getByLabel(/Bestand toevoegen/).setInputFiles({ name: "factuur.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ this is a program") });
+    await add.click();
+    await panel.getByRole("alert").getByText(/Dit bestand is geen PDF-, Word- \(DOCX\) of OpenDocument-bestand \(ODT\)/).waitFor();
+    expect(await panel.getByRole("link").count()).toBe(1);
+    await expectAxeClean(page, "report page with an attachment and an upload error");
+  });
+});
+

@@ -85,6 +85,19 @@ describe.skipIf(!hasBuild())("privacy of the report downloads", () => {
     for (const name of ["Anna de Wit", "Karin van der Lam", "Willemijn Hoekstra"]) expect(text).not.toContain(name);
   });
 
+  it("names earlier reactants by function and initials in a later round's frozen draft, the ketenpartners' report they read", async () => {
+    // Issue 15: the draft a reactant opens is the ketenpartners' report, so Bijlage A follows the same rule.
+    const later = await openRound(app.ctx, lead, inv, { document: "draft_report", memberIds: [], linkInvitees: [{ name: "Dirk Jansen", email: "dirk@example.nl", relation: "betrokkene" }] }, app.url);
+    const res = await leadHttp.get(`/onderzoeken/${inv}/rondes/${later}/concept.docx`);
+    expect(res.status).toBe(200);
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(await res.arrayBuffer()) })).value;
+    expect(text).toContain(IN_A);
+    expect(text).toContain("nabestaande (A.d.W.)");
+    expect(text).toContain("geïnterviewde (K.v.d.L.)");
+    for (const name of ["Anna de Wit", "Karin van der Lam", "Willemijn Hoekstra"]) expect(text).not.toContain(name);
+    expect(text).not.toContain("Uitgenodigd");
+  });
+
   it("keeps the full names in the toezichthouder's version", async () => {
     const text = await docxText(leadHttp, "toezichthouder");
     for (const s of [IN_A, IN_B, "Anna de Wit (nabestaande)", "Karin van der Lam (geïnterviewde)", "Willemijn Hoekstra"]) expect(text).toContain(s);

@@ -15,12 +15,15 @@ import { DEFAULT_CHECKLIST } from "../../app/domain/report/checklist.ts";
 import type { ReportBlock, ReportModel } from "../../app/domain/report/model.ts";
 import { comparePartialDates } from "../../app/domain/timeline/partial-date.ts";
 import { figureSvgs } from "../../server/export/figures.server.ts";
-import { renderReportDocx } from "../../server/export/render-docx.server.ts";
+import { pdfinfoPath } from "../../server/export/page-numbers.server.ts";
+import { renderReportDocx, renderReportDocxWithToc, type TocPages } from "../../server/export/render-docx.server.ts";
 import { demoReportModel, timelineRows } from "../fixtures/report-model.ts";
+import { PDFTOTEXT, pageShowsHeading, pdfPagesOf, tocEntriesOf } from "../helpers/pdf.ts";
 
 const run = promisify(execFile);
 const HOSTILE = `<script>alert("x")</script> & <b>vet</b> "q" \u0001`;
 const SOFFICE = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
+const PDFINFO = pdfinfoPath();
 
 function decode(s: string): string {
   return s
@@ -55,6 +58,7 @@ function htmlRows(html: string): string[][] {
 describe("report .docx", () => {
   let model: ReportModel;
   let docx: Buffer;
+  let toc: TocPages;
   let html: string;
   let text: string;
   let images = 0;
@@ -77,7 +81,7 @@ describe("report .docx", () => {
     timelineRows(model)[3]![2] = `Feit ${HOSTILE}`;
     blocksOf(model, "4c").push({ type: "paragraph", text: `Tekst ${HOSTILE}\nTweede regel` }, { type: "quote", text: "Citaat" }, { type: "note", text: "Opmerking van het systeem" });
 
-    docx = await renderReportDocx(model, { onProgress: (s, f) => steps.push([s, f]) });
+    ({ bytes: docx, toc } = await renderReportDocxWithToc(model, { onProgress: (s, f) => steps.push([s, f]) }));
     const result = await mammoth.convertToHtml(
       { buffer: docx },
       {
@@ -90,7 +94,7 @@ describe("report .docx", () => {
     html = result.value;
     text = decode(html.replace(/<\/(p|h\d|td|th|li)>/g, "\n"));
     dir = await mkdtemp(path.join(tmpdir(), "ketenlijn-docx-"));
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -175,7 +179,10 @@ describe("report .docx", () => {
     expect(text).toMatch(/Auteurs\s*Petra de Vries, Jan Onderzoeker/);
     expect(text).toMatch(/Contact \(procesbegeleider\)\s*Petra de Vries, begeleider@demo\.ketenlijn\.nl/);
     const zip = await JSZip.loadAsync(docx);
-    expect(await zip.file("docProps/core.xml")!.async("string")).toContain("<dc:creator>Petra de Vries, Jan Onderzoeker</dc:creator>");
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    expect(core).toContain("<dc:creator>Petra de Vries, Jan Onderzoeker</dc:creator>");
+    expect(core).toContain("<dc:language>nl-NL</dc:language>");
+    expect(core).toContain("<dc:title>Onderzoek &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt; &quot;q&quot; </dc:title>");
     expect(await zip.file("word/styles.xml")!.async("string")).toMatch(/<w:lang w:val="nl-NL"/);
   });
 
@@ -203,12 +210,13 @@ describe("report .docx", () => {
     for (let i = 1; i < fractions.length; i++) expect(fractions[i]!).toBeGreaterThanOrEqual(fractions[i - 1]!);
     const names = steps.map(([s]) => s).join("\n");
     expect(names).toMatch(/Figuren tekenen \(3 van 3\)/);
-    expect(names).toMatch(/Hoofdstuk 7/);
+    expect(names).toMatch(/Document opmaken/);
+    if (SOFFICE && PDFINFO) expect(names).toMatch(/Paginanummers bepalen \(LibreOffice\)/);
     expect(names).toMatch(/Document inpakken/);
   });
 
   it("leaves client identity out of the version for the ketenpartners", async () => {
-    const buf = await renderReportDocx(demoReportModel({ events: 10, causes: 6, measures: 2, audience: "ketenpartners" }));
+    const buf = await renderReportDocx(demoReportModel({ events: 10, causes: 6, measures: 2, audience: "ketenpartners" }), { pageNumbers: null });
     const { value } = await mammoth.extractRawText({ buffer: buf });
     expect(value).not.toContain("Sanne de Wit");
     expect(value).toContain("Versie voor de ketenpartners");
@@ -231,4 +239,48 @@ describe("report .docx", () => {
     },
     90_000,
   );
+
+  it.skipIf((!SOFFICE || !PDFINFO || !PDFTOTEXT) && !process.env.CI)(
+    "lists each heading in the contents with the page LibreOffice puts it on",
+    async () => {
+      expect(toc.kind).toBe("rendered");
+      const pages = await pdfPagesOf(docx);
+      const entries = tocEntriesOf(pages);
+      const expected = [
+        ...model.chapters.flatMap((c) => [`${c.number} ${c.heading}`, ...c.items.filter((i) => i.id !== String(c.number)).map((i) => `${i.id} ${i.heading}`)]),
+        ...model.appendices.map((a) => `${a.label} ${a.heading}`),
+      ];
+      expect(entries.map((e) => e.title)).toEqual(expected);
+      for (const e of entries) {
+        expect(e.page, e.title).not.toBeNull();
+        expect(e.page!, e.title).toBeGreaterThan(e.onPage);
+        const page = pages[e.page! - 1]!;
+        expect(pageShowsHeading(page, e.title), `${e.title} on page ${e.page}`).toBe(true);
+        // The number is the one the page itself prints in its footer.
+        expect(page).toMatch(new RegExp(`Pagina ${e.page} van ${pages.length}`));
+      }
+      // Not all on one page: the numbers come from the layout, not a constant.
+      expect(new Set(entries.map((e) => e.page)).size).toBeGreaterThan(4);
+      // Word shows the same cached numbers as they are (a clean field, no update prompt).
+      const zip = await JSZip.loadAsync(docx);
+      expect(await zip.file("word/settings.xml")!.async("string")).not.toContain("updateFields");
+      const xml = await zip.file("word/document.xml")!.async("string");
+      expect(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;/.test(xml), "a TOC field over Heading 1-2").toBe(true);
+      expect(xml.includes('w:dirty="true"'), "the field is clean").toBe(false);
+    },
+    180_000,
+  );
+
+  it("leaves the page numbers to Word when LibreOffice cannot render the document", async () => {
+    const small = demoReportModel({ events: 5, causes: 3, measures: 1 });
+    const result = await renderReportDocxWithToc(small, { pageNumbers: async () => null });
+    expect(result.toc.kind).toBe("word");
+    const zip = await JSZip.loadAsync(result.bytes);
+    expect(await zip.file("word/settings.xml")!.async("string")).toMatch(/<w:updateFields( w:val="true")?\/>/);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml.includes('w:dirty="true"'), "the TOC field is dirty").toBe(true);
+    // The entries are there all the same, so the contents are not empty before Word updates them.
+    const { value } = await mammoth.extractRawText({ buffer: result.bytes });
+    expect(value).toContain("7b Verbetermaatregelen");
+  });
 });

@@ -8,15 +8,19 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import JSZip from "jszip";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ecmCatalog } from "../../app/domain/analysis/catalog.ts";
 import { readTree, rootCauses } from "../../app/domain/analysis/tree.ts";
 import { DEFAULT_CHECKLIST } from "../../app/domain/report/checklist.ts";
 import { readTimeline } from "../../app/domain/timeline/schema.ts";
+import { eq } from "drizzle-orm";
+import { schema } from "../../db/client.ts";
 import { hasBuild } from "../../server/app.ts";
 import { loadDoc } from "../../server/collab/persistence.ts";
 import { HttpClient } from "../helpers/http-client.ts";
+import { PDFTOTEXT, pageShowsHeading, pdfPagesOf, tocEntriesOf } from "../helpers/pdf.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 
 const run = promisify(execFile);
@@ -90,6 +94,37 @@ describe.skipIf(!hasBuild())("report export of the demo investigation", () => {
     expect(full).toContain(CLIENT_NAME);
   });
 
+  it("says it is for the IGJ, the demo's toezichthouder (a Jeugdwet case), and never Toezicht Wmo; names the authors, contact and Dutch", async () => {
+    expect(text).toContain("Opgesteld volgens: Bijlage 1 — Inhoud zelfonderzoek calamiteit (Inspectie Gezondheidszorg en Jeugd)");
+    expect(text).toMatch(/Toezichthouder\s*Inspectie Gezondheidszorg en Jeugd \(IGJ\)/);
+    expect(text).toContain("1b Datum calamiteit en datum van melden bij de Inspectie Gezondheidszorg en Jeugd");
+    expect(text).not.toContain("Toezicht Wmo");
+    expect(text).toMatch(/Contact \(procesbegeleider\)\s*Petra de Vries, begeleider@demo\.ketenlijn\.nl/);
+    const core = await (await JSZip.loadAsync(forPartners)).file("docProps/core.xml")!.async("string");
+    expect(core).toContain("<dc:language>nl-NL</dc:language>");
+    expect(core).toMatch(/<dc:creator>Petra de Vries[^<]*<\/dc:creator>/);
+    expect(core).toContain("<dc:title>");
+  });
+
+  it("names both toezichthouders and their combined checklist when the case falls under the Wmo and the Jeugdwet", async () => {
+    const inv = app.demoInvestigationId;
+    const [before] = await app.ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, inv));
+    await app.ctx.db.update(schema.investigations).set({ legalFrame: "wmo_jeugdwet", supervisor: "toezicht_wmo", supervisorMunicipality: "Westerkwartier" }).where(eq(schema.investigations.id, inv));
+    try {
+      const res = await lead.get(`/onderzoeken/${inv}/rapport.docx?voor=ketenpartners`);
+      expect(res.status).toBe(200);
+      const both = (await mammoth.extractRawText({ buffer: Buffer.from(await res.arrayBuffer()) })).value;
+      expect(both).toContain("Bijlage 1 — Inhoud zelfonderzoek calamiteit (Toezicht Wmo en Inspectie Gezondheidszorg en Jeugd)");
+      expect(both).toMatch(/Toezichthouders\s*Toezicht Wmo \(gemeente\), Westerkwartier en Inspectie Gezondheidszorg en Jeugd \(IGJ\)/);
+      expect(both).toMatch(/Wettelijk kader\s*Wmo 2015 en Jeugdwet/);
+    } finally {
+      await app.ctx.db
+        .update(schema.investigations)
+        .set({ legalFrame: before!.legalFrame, supervisor: before!.supervisor, supervisorMunicipality: before!.supervisorMunicipality })
+        .where(eq(schema.investigations.id, inv));
+    }
+  }, 120_000);
+
   it.skipIf(!SOFFICE)("converts to PDF with LibreOffice without error", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "ketenlijn-export-"));
     try {
@@ -101,6 +136,17 @@ describe.skipIf(!hasBuild())("report export of the demo investigation", () => {
       expect((await readFile(pdf)).subarray(0, 5).toString()).toBe("%PDF-");
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it.skipIf(!SOFFICE || !PDFTOTEXT)("lists the page of every heading in the contents, as LibreOffice lays the document out", async () => {
+    const pages = await pdfPagesOf(forPartners);
+    const entries = tocEntriesOf(pages);
+    expect(entries.filter((e) => /^\d /.test(e.title)).map((e) => e.title)).toEqual(DEFAULT_CHECKLIST.groups.map((g) => `${g.number} ${g.heading}`));
+    expect(entries.length).toBe(tagTexts(html, "h1").length + tagTexts(html, "h2").length);
+    for (const e of entries) {
+      expect(e.page, e.title).not.toBeNull();
+      expect(pageShowsHeading(pages[e.page! - 1]!, e.title), `${e.title} on page ${e.page}`).toBe(true);
     }
   }, 180_000);
 });

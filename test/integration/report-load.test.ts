@@ -74,7 +74,8 @@ describe("loadReportInput", () => {
   it("returns the investigation, the committee in order and the interviews by date", async () => {
     const { doc, input, checklist } = await loadReportInput(app.ctx, inv, "ketenpartners", OPTS);
     doc.destroy();
-    expect(checklist.id).toBe("bijlage1-wmo");
+    // The demo is a Jeugdwet case under the IGJ: the IGJ's checklist.
+    expect(checklist.id).toBe("bijlage1-igj");
     expect(input).toMatchObject({ audience: "ketenpartners", versionLabel: "Werkversie", status: "concept", today: "2026-03-02" });
     expect(input.investigation).toMatchObject({ id: inv, title: "Overlijden moeder, gezin Noord (demo)", supervisor: "igj", legalFrame: "jeugdwet", analysisMethod: "prisma" });
     expect(input.committee.map((m) => [m.name, m.position, m.independence])).toEqual([

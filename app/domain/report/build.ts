@@ -2,12 +2,13 @@
 // Pure: same input, same model. Yjs content is untrusted: invalid entries are counted as missing,
 // never thrown. The checklist decides chapters, order and numbering.
 import type * as Y from "yjs";
-import { KINDS, LEGAL_FRAMES, REPORTING_CRITERIA, SUPERVISORS } from "../investigation-fields.ts";
+import { KINDS, LEGAL_FRAMES, REPORTING_CRITERIA } from "../investigation-fields.ts";
 import type { Checklist, ChecklistItem } from "./checklist.ts";
 import type { ReportInput, ReportReaction } from "./input.ts";
 import { functionAndInitials } from "../privacy/initials.ts";
 import { ITEM_STATUS_LABELS, type ItemStatus, type ReportAppendix, type ReportAudience, type ReportBlock, type ReportItemContent, type ReportModel } from "./model.ts";
 import { blocksText, narrativeStatus, sectionBlocks, toReportBlocks } from "./narrative.ts";
+import { caseSupervisors } from "./supervisor.ts";
 import { citedSources, dutchDay, readDocFacts, structuredPart, type DocFacts } from "./structured.ts";
 
 const label = <T extends Record<string, string>>(labels: T, key: string) => labels[key as keyof T] ?? key;
@@ -68,19 +69,36 @@ function buildItem(item: ChecklistItem, doc: Y.Doc, input: ReportInput, facts: D
     ({ status, missing } = narrative!);
   }
 
-  const blocks: ReportBlock[] = [...toReportBlocks(narrativeBlocks), ...(structured?.blocks ?? [])];
+  const blocks: ReportBlock[] = [...toReportBlocks(narrativeBlocks), ...(structured?.blocks ?? []), ...(item.attachments ? attachmentBlocks(input) : [])];
   if (blocks.length === 0) blocks.push({ type: "note", text: "Nog niet ingevuld." });
   return { id: item.id, heading: item.heading, status, missing, blocks };
 }
 
+/** 4e: the protocols sent along as attachments, by name and date added. */
+function attachmentBlocks(input: ReportInput): ReportBlock[] {
+  const files = input.attachments ?? [];
+  if (!files.length) return [];
+  return [
+    {
+      type: "table",
+      caption: "Meegestuurde protocollen en richtlijnen",
+      columns: [
+        { label: "Bestand", weight: 6 },
+        { label: "Toegevoegd op", weight: 2 },
+      ],
+      rows: files.map((f) => [f.filename, dutchDay(f.uploadedOn)]),
+    },
+  ];
+}
+
 function titlePage(input: ReportInput): ReportModel["titlePage"] {
   const inv = input.investigation;
-  const supervisor = label(SUPERVISORS, inv.supervisor);
+  const supervisors = caseSupervisors(inv);
   const facts = [
     { label: "Soort", value: label(KINDS, inv.kind) },
     { label: "Wettelijk kader", value: label(LEGAL_FRAMES, inv.legalFrame) },
     { label: "Meldingscriterium", value: label(REPORTING_CRITERIA, inv.reportingCriterion) },
-    { label: "Toezichthouder", value: inv.supervisorMunicipality ? `${supervisor}, ${inv.supervisorMunicipality}` : supervisor },
+    { label: supervisors.length > 1 ? "Toezichthouders" : "Toezichthouder", value: supervisors.join(" en ") },
     { label: "Datum calamiteit", value: dutchDay(inv.calamityDate) },
     { label: "Gemeld op", value: dutchDay(inv.reportedDate) },
   ];

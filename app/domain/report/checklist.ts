@@ -1,9 +1,12 @@
 // The report checklist as data (templates/checklists/*.json): Bijlage 1 first. A checklist decides
 // the report's chapters, their order and numbering, where each item's content comes from, and so
-// the completeness check. Another checklist (IGJ, Jeugdwet) is another JSON file here.
+// the completeness check. The IGJ's (Jeugdwet) and the one for both laws are the same items with
+// the IGJ named as toezichthouder (the sources give the IGJ no list of its own; ADR 0023).
 // Pure and browser-safe.
 import { z } from "zod";
+import bijlage1Igj from "../../../templates/checklists/bijlage1-igj.json";
 import bijlage1Wmo from "../../../templates/checklists/bijlage1-wmo.json";
+import bijlage1WmoIgj from "../../../templates/checklists/bijlage1-wmo-igj.json";
 
 /** Structured data an item is filled from (besides, or instead of, its narrative section). */
 export const DATA_SOURCES = [
@@ -35,6 +38,8 @@ const checklistItemSchema = z.object({
   narrative: z.boolean(),
   /** Restricted items (client identity) appear only in the version for the toezichthouder. */
   restricted: z.boolean().optional(),
+  /** The item lists the files attached on the report page (4e: protocols and guidelines). */
+  attachments: z.boolean().optional(),
   guidance: z.string().max(1000).optional(),
 });
 
@@ -72,7 +77,8 @@ export function parseChecklist(raw: unknown): Checklist {
   return checklistSchema.parse(raw);
 }
 
-export const CHECKLISTS: readonly Checklist[] = [parseChecklist(bijlage1Wmo)];
+/** The default (Toezicht Wmo) first; then the specific ones, the one for both laws before the IGJ's. */
+export const CHECKLISTS: readonly Checklist[] = [parseChecklist(bijlage1Wmo), parseChecklist(bijlage1WmoIgj), parseChecklist(bijlage1Igj)];
 export const DEFAULT_CHECKLIST: Checklist = CHECKLISTS.find((c) => c.default) ?? CHECKLISTS[0];
 
 /** The checklist for an investigation: the first whose appliesTo matches, else the default. */

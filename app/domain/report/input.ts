@@ -97,4 +97,6 @@ export interface ReportInput {
   authors?: string[];
   /** Who to contact about the report: the procesbegeleider, "name, e-mail". */
   contact?: string | null;
+  /** Item 4e: the protocols and guidelines attached as files, in upload order (issue 15). */
+  attachments?: { filename: string; uploadedOn: string }[];
 }

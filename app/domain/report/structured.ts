@@ -21,13 +21,14 @@ import {
   type Measure,
   type ResolvedTree,
 } from "../analysis/index.ts";
-import { ANALYSIS_METHODS, SUPERVISORS } from "../investigation-fields.ts";
+import { ANALYSIS_METHODS } from "../investigation-fields.ts";
 import { formatDutchPartialDate } from "../timeline/partial-date.ts";
 import { groupPartiesByDomain, readTimeline, type Timeline } from "../timeline/schema.ts";
 import { sourceTypeLabel } from "../timeline/vocabulary.ts";
 import type { DataSource } from "./checklist.ts";
 import { INDEPENDENCE_LABELS, type ReportInput } from "./input.ts";
 import type { ItemStatus, ReportBlock } from "./model.ts";
+import { caseSupervisors } from "./supervisor.ts";
 
 export interface StructuredPart {
   status: ItemStatus;
@@ -123,14 +124,14 @@ function clientIdentity(input: ReportInput): StructuredPart {
 
 function incidentDates(input: ReportInput): StructuredPart {
   const inv = input.investigation;
-  const supervisor = SUPERVISORS[inv.supervisor as keyof typeof SUPERVISORS] ?? inv.supervisor;
+  const supervisors = caseSupervisors(inv);
   const missing: string[] = [];
   if (!inv.calamityDate) missing.push("De datum van de calamiteit ontbreekt.");
   if (!inv.reportedDate) missing.push("De datum van melden bij de toezichthouder ontbreekt.");
   const rows = [
     { label: "Datum calamiteit", value: dutchDay(inv.calamityDate) },
     { label: "Datum gemeld bij de toezichthouder", value: dutchDay(inv.reportedDate) },
-    { label: "Toezichthouder", value: inv.supervisorMunicipality ? `${supervisor}, ${inv.supervisorMunicipality}` : supervisor },
+    { label: supervisors.length > 1 ? "Toezichthouders" : "Toezichthouder", value: supervisors.join(" en ") },
   ];
   return part([{ type: "facts", rows }], missing, !inv.calamityDate && !inv.reportedDate);
 }
