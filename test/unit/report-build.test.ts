@@ -4,6 +4,7 @@ import { fillDemoAnalysis } from "../../app/domain/analysis/demo-analysis.ts";
 import { readTree, rootCauses } from "../../app/domain/analysis/tree.ts";
 import { ecmCatalog } from "../../app/domain/analysis/catalog.ts";
 import { buildReport } from "../../app/domain/report/build.ts";
+import { recordMeeting } from "../../app/domain/meetings/notes.ts";
 import { checklistFor, DEFAULT_CHECKLIST, parseChecklist } from "../../app/domain/report/checklist.ts";
 import { reportCompleteness } from "../../app/domain/report/completeness.ts";
 import type { ReportInput } from "../../app/domain/report/input.ts";
@@ -83,6 +84,21 @@ describe("report model", () => {
     ]);
     // The model is plain data: it survives JSON (it is stored with a submitted version).
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+  });
+
+  it("cites the reflection meetings recorded in the workspace in 4c (issue 12), without changing its status", () => {
+    const doc = demoDoc();
+    const without = item(buildReport(doc, input(), DEFAULT_CHECKLIST), "4c");
+    expect(JSON.stringify(without.blocks)).not.toContain("Reflectiebijeenkomst");
+    recordMeeting(doc, { kind: "professionals", date: "2026-03-12", attendees: ["wijkcoach", "teamleider jeugdhulp"] }, { userId: "u1" });
+    recordMeeting(doc, { kind: "bestuurders", date: "2026-04-02", attendees: ["directeur zorg"] }, { userId: "u1" });
+    const cited = item(buildReport(doc, input(), DEFAULT_CHECKLIST), "4c");
+    const bullets = cited.blocks.find((b): b is Extract<ReportBlock, { type: "bullets" }> => b.type === "bullets");
+    expect(bullets?.items).toHaveLength(2);
+    expect(bullets!.items[0]).toContain("12 maart 2026");
+    expect(bullets!.items[0]).toContain("wijkcoach, teamleider jeugdhulp (2 personen)");
+    expect(bullets!.items[1]).toContain("2 april 2026");
+    expect(cited.status).toBe(without.status);
   });
 
   it("puts client identity only in the toezichthouder's version, in item 1a", () => {

@@ -8,6 +8,7 @@ import type { ReportInput, ReportReaction } from "./input.ts";
 import { functionAndInitials } from "../privacy/initials.ts";
 import { ITEM_STATUS_LABELS, type ItemStatus, type ReportAppendix, type ReportAudience, type ReportBlock, type ReportItemContent, type ReportModel } from "./model.ts";
 import { blocksText, narrativeStatus, sectionBlocks, toReportBlocks } from "./narrative.ts";
+import { meetingCitation, readMeetings } from "../meetings/notes.ts";
 import { caseSupervisors } from "./supervisor.ts";
 import { citedSources, dutchDay, readDocFacts, structuredPart, type DocFacts } from "./structured.ts";
 
@@ -69,9 +70,16 @@ function buildItem(item: ChecklistItem, doc: Y.Doc, input: ReportInput, facts: D
     ({ status, missing } = narrative!);
   }
 
-  const blocks: ReportBlock[] = [...toReportBlocks(narrativeBlocks), ...(structured?.blocks ?? []), ...(item.attachments ? attachmentBlocks(input) : [])];
+  const blocks: ReportBlock[] = [...toReportBlocks(narrativeBlocks), ...(structured?.blocks ?? []), ...(item.attachments ? attachmentBlocks(input) : []), ...(item.meetings ? meetingBlocks(doc) : [])];
   if (blocks.length === 0) blocks.push({ type: "note", text: "Nog niet ingevuld." });
   return { id: item.id, heading: item.heading, status, missing, blocks };
+}
+
+/** 4c: the reflection meetings recorded in the workspace (issue 12), one sentence each. */
+function meetingBlocks(doc: Y.Doc): ReportBlock[] {
+  const meetings = readMeetings(doc);
+  if (!meetings.length) return [];
+  return [{ type: "bullets", items: meetings.map((m) => meetingCitation(m.value)) }];
 }
 
 /** 4e: the protocols sent along as attachments, by name and date added. */

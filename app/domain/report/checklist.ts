@@ -40,6 +40,8 @@ const checklistItemSchema = z.object({
   restricted: z.boolean().optional(),
   /** The item lists the files attached on the report page (4e: protocols and guidelines). */
   attachments: z.boolean().optional(),
+  /** The item cites the reflection meetings recorded beside the timeline (4c: "op welke wijze"). */
+  meetings: z.boolean().optional(),
   guidance: z.string().max(1000).optional(),
 });
 
