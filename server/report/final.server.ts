@@ -120,14 +120,23 @@ export async function sendFinalToReactants(ctx: AppContext, actor: { id: string;
   const missing = (await finalRecipients(ctx, investigationId, versionId)).filter((r) => !r.sentAt);
   if (missing.length === 0) throw new ReportError("Iedereen die heeft gereageerd heeft het definitieve rapport al ontvangen.", undefined, 409);
   const now = ctx.clock.now();
-  const { bytes, filename } = await generateReport(ctx, investigationId, {
-    audience: "ketenpartners",
-    versionLabel: `Versie ${version.number}`,
-    status: "definitief",
-    today: todayInAmsterdam(now),
-    actorId: actor.id,
-    purpose: "definitief rapport naar de indieners van reacties",
-  });
+  // The ketenpartners' copy stored when the version was submitted (ADR 0015): exactly what went to
+  // the toezichthouder, not the report as it stands today. Versions from before that copy existed
+  // are rendered now.
+  const [stored] = await ctx.db
+    .select({ docx: schema.reportVersions.partnersDocx })
+    .from(schema.reportVersions)
+    .where(eq(schema.reportVersions.id, versionId));
+  const { bytes, filename } = stored?.docx
+    ? { bytes: stored.docx, filename: `Versie ${version.number} (ketenpartners).docx` }
+    : await generateReport(ctx, investigationId, {
+        audience: "ketenpartners",
+        versionLabel: `Versie ${version.number}`,
+        status: "definitief",
+        today: todayInAmsterdam(now),
+        actorId: actor.id,
+        purpose: "definitief rapport naar de indieners van reacties",
+      });
   const hash = sha256Hex(bytes);
   const [inv] = await ctx.db.select({ title: schema.investigations.title }).from(schema.investigations).where(eq(schema.investigations.id, investigationId));
   await ctx.db.transaction(async (tx) => {

@@ -103,6 +103,9 @@ describe("the final report to the reactants who reacted", () => {
 
     const [sent] = await app.ctx.db.select().from(schema.finalReportSends);
     expect(sent.downloadedAt).not.toBeNull();
+    // Exactly the ketenpartners' copy stored with the definitief version, not a render of today's report.
+    expect(version.partnersSha256).toBeTruthy();
+    expect(sent.sha256).toBe(version.partnersSha256);
     expect(JSON.stringify(sent.tokenHash)).not.toContain(link.split("/").pop()!);
     const logged = await app.ctx.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "report.final_sent"));
     expect(logged[0].details).toMatchObject({ recipients: 1, number: 2 });
