@@ -109,6 +109,20 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   phase: "fase",
   recipients: "ontvangers",
   filename: "bestand",
+  name: "naam",
+  versionName: "versie",
+  backupName: "bewaard als",
+  overwritten: "wijzigingen overschreven van",
+  bestand: "bestand",
+  file: "bestand",
+  versie: "versie",
+  variant: "variant",
+  format: "formaat",
+  filter: "filter",
+  rows: "regels",
+  year: "jaar",
+  decision: "besluit",
+  withIdentity: "met cliëntgegevens",
 };
 
 /** Field names that appear as values (e.g. `changed: ["analysisMethod"]`). */

@@ -374,6 +374,17 @@ export default function ReportVersions() {
                             {`Versie ${v.number} voor de ketenpartners`}
                           </a>
                         ) : null}
+                        {v.attachments.length ? (
+                          <ul className="rv-attachments" aria-label={`Bijlagen bij versie ${v.number} (4e)`}>
+                            {v.attachments.map((a) => (
+                              <li key={a.id}>
+                                <a href={`${base}/${v.id}/bijlagen/${a.id}`} download>
+                                  {a.filename}
+                                </a>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
                       </td>
                     ) : may.downloadPartners ? (
                       <td>
@@ -387,17 +398,6 @@ export default function ReportVersions() {
                         ) : (
                           <span className="muted">Van deze versie is geen versie voor de ketenpartners bewaard.</span>
                         )}
-                        {v.attachments.length ? (
-                          <ul className="rv-attachments" aria-label={`Bijlagen bij versie ${v.number} (4e)`}>
-                            {v.attachments.map((a) => (
-                              <li key={a.id}>
-                                <a href={`${base}/${v.id}/bijlagen/${a.id}`} download>
-                                  {a.filename}
-                                </a>
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
                       </td>
                     ) : null}
                   </tr>
