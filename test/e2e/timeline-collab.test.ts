@@ -95,10 +95,11 @@ async function addFact(page: Page, title: string, date: string): Promise<string>
   return id;
 }
 
-async function renameInEditor(page: Page, title: string) {
+/** Saves a new title; offline the editor says the change is kept on this device (issue 11), not "Opgeslagen.". */
+async function renameInEditor(page: Page, title: string, saved: string | RegExp = "Opgeslagen.") {
   await editor(page).getByLabel("Titel (wat gebeurde er?)").fill(title);
   await editor(page).getByRole("button", { name: "Opslaan" }).click();
-  await editor(page).getByText("Opgeslagen.").waitFor();
+  await editor(page).getByText(saved).waitFor();
 }
 
 describe("Tijdlijn: samen live", () => {
@@ -265,7 +266,7 @@ describe("Tijdlijn: samen live", () => {
         .locator(".ws-conn", { hasText: "Geen verbinding — uw wijzigingen worden bewaard en verstuurd zodra er weer verbinding is" })
         .waitFor();
       await row(pageOff, titleB).click();
-      await renameInEditor(pageOff, `${titleB} (offline 1)`);
+      await renameInEditor(pageOff, `${titleB} (offline 1)`, /Op dit apparaat bewaard/);
       await new Promise((r) => setTimeout(r, 1000));
       expect(await row(pageA, `${titleB} (offline 1)`).count()).toBe(0);
 
@@ -282,7 +283,7 @@ describe("Tijdlijn: samen live", () => {
       await proxy.cut();
       await again.locator(".ws-conn", { hasText: "Geen verbinding" }).waitFor();
       await row(again, `${titleB} (offline 1)`).click();
-      await renameInEditor(again, `${titleB} (offline 2)`);
+      await renameInEditor(again, `${titleB} (offline 2)`, /Op dit apparaat bewaard/);
       await new Promise((r) => setTimeout(r, 500));
       expect(await row(pageA, `${titleB} (offline 2)`).count()).toBe(0);
       await proxy.restore();
