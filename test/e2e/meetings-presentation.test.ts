@@ -1,15 +1,18 @@
 // Presentation mode (issue 12): usable by keyboard only, axe clean, and a second browser follows
 // the presenter's period within 2 s over the presence channel.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { launchBrowser, loginAs, seriousAxeViolations } from "./browser.ts";
 
 let app: TestApp;
 let browser: Browser;
+/** Every test's browsers close after it: a presenter left open would lead the next test's followers. */
+const contexts: BrowserContext[] = [];
 
 async function open(email: string): Promise<Page> {
   const context = await browser.newContext({ locale: "nl-NL", timezoneId: "Europe/Amsterdam", viewport: { width: 1600, height: 1000 } });
+  contexts.push(context);
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   await loginAs(page, app.url, email);
@@ -25,6 +28,10 @@ describe("presentation mode", () => {
     app = await startTestApp();
     browser = await launchBrowser();
   }, 120_000);
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
 
   afterAll(async () => {
     await browser?.close();
