@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { schema } from "../db/client.ts";
 import { ROLE_LABELS, type Role } from "../app/domain/roles.ts";
 import { formatDutchDate, todayInAmsterdam } from "../app/domain/calendar-date.ts";
@@ -6,6 +6,7 @@ import { audit } from "./audit.ts";
 import { hashPassword } from "./auth/passwords.ts";
 import type { AppContext } from "./context.ts";
 import { renderMail } from "./mail/templates.ts";
+import { isUniqueViolation } from "./report/support.server.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
 export const INVITATION_DAYS = 7;
@@ -83,28 +84,51 @@ export async function invite(
       `Deze persoon is al deelnemer van dit onderzoek. ${input.email} heeft de rol ${ROLE_LABELS[member.role as Role].toLowerCase()}; een nieuwe uitnodiging is niet nodig.`,
       "email",
     );
-  const open = (await listOpenInvitations(ctx, investigationId)).find((i) => i.email.toLowerCase() === input.email.toLowerCase());
-  if (open)
-    throw new MemberError(
-      `Er staat al een uitnodiging open voor ${input.email} (geldig tot ${formatDutchDate(todayInAmsterdam(open.expiresAt))}). ` +
+  const alreadyInvited = (expiresAt: Date) =>
+    new MemberError(
+      `Er staat al een uitnodiging open voor ${input.email} (geldig tot ${formatDutchDate(todayInAmsterdam(expiresAt))}). ` +
         "Wacht tot die is aanvaard, of trek haar in onder 'Openstaande uitnodigingen' en nodig opnieuw uit.",
       "email",
+    );
+  const sameAddress = (i: { email: string }) => i.email.toLowerCase() === input.email.toLowerCase();
+  const open = (await listOpenInvitations(ctx, investigationId)).find(sameAddress);
+  if (open) throw alreadyInvited(open.expiresAt);
+  // An expired invitation still counts in the unique index of open invitations: close it at the
+  // moment it expired, so that its link keeps saying "verlopen" (lookupInvitation).
+  await ctx.db
+    .update(schema.invitations)
+    .set({ revokedAt: schema.invitations.expiresAt })
+    .where(
+      and(
+        eq(schema.invitations.investigationId, investigationId),
+        sql`lower(${schema.invitations.email}) = ${input.email.toLowerCase()}`,
+        isNull(schema.invitations.acceptedAt),
+        isNull(schema.invitations.revokedAt),
+        lte(schema.invitations.expiresAt, ctx.clock.now()),
+      ),
     );
   const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId));
   const organisationId = await findOrCreateOrganisation(ctx, input.organisation);
   const { token, hash } = newToken();
   const expiresAt = new Date(ctx.clock.now().getTime() + INVITATION_DAYS * 86400_000);
-  await ctx.db.insert(schema.invitations).values({
-    tokenHash: hash,
-    investigationId,
-    email: input.email,
-    role: input.role,
-    organisationId,
-    invitedBy: inviter.id,
-    workspaceAccess: input.role === "toezichthouder" && input.workspaceAccess === true,
-    expiresAt,
-    createdAt: ctx.clock.now(),
-  });
+  try {
+    await ctx.db.insert(schema.invitations).values({
+      tokenHash: hash,
+      investigationId,
+      email: input.email,
+      role: input.role,
+      organisationId,
+      invitedBy: inviter.id,
+      workspaceAccess: input.role === "toezichthouder" && input.workspaceAccess === true,
+      expiresAt,
+      createdAt: ctx.clock.now(),
+    });
+  } catch (err) {
+    // Someone else invited the same address at the same moment: the unique index decided.
+    if (!isUniqueViolation(err)) throw err;
+    const other = (await listOpenInvitations(ctx, investigationId)).find(sameAddress);
+    throw alreadyInvited(other?.expiresAt ?? expiresAt);
+  }
   await ctx.mailer.send({
     to: input.email,
     ...renderMail("invitation", {
@@ -163,6 +187,8 @@ export async function lookupInvitation(ctx: AppContext, token: string): Promise<
     .where(eq(schema.invitations.tokenHash, hashToken(token)));
   if (!row) return { ok: false, reason: "unknown" };
   if (row.invitation.acceptedAt) return { ok: false, reason: "used" };
+  // Closed by invite() because it had expired (revoked_at = expires_at): still "expired".
+  if (row.invitation.revokedAt && row.invitation.revokedAt >= row.invitation.expiresAt) return { ok: false, reason: "expired" };
   if (row.invitation.revokedAt) {
     // Closed because the address joined through another invitation: that is "used", not "revoked".
     const [joined] = await ctx.db
