@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { schema } from "../db/client.ts";
+import { roleGrantsCreateInvestigations, roleMayHaveWorkspaceAccess } from "../app/domain/policy.ts";
 import { ROLE_LABELS, type Role } from "../app/domain/roles.ts";
 import { formatDutchDate, todayInAmsterdam } from "../app/domain/calendar-date.ts";
 import { audit } from "./audit.ts";
@@ -119,7 +120,7 @@ export async function invite(
       role: input.role,
       organisationId,
       invitedBy: inviter.id,
-      workspaceAccess: input.role === "toezichthouder" && input.workspaceAccess === true,
+      workspaceAccess: roleMayHaveWorkspaceAccess(input.role) && input.workspaceAccess === true,
       expiresAt,
       createdAt: ctx.clock.now(),
     });
@@ -145,7 +146,7 @@ export async function invite(
     actorId: inviter.id,
     investigationId,
     subjectEmail: input.email,
-    details: { role: input.role, organisation: input.organisation, ...(input.role === "toezichthouder" ? { workspaceAccess: input.workspaceAccess === true } : {}) },
+    details: { role: input.role, organisation: input.organisation, ...(roleMayHaveWorkspaceAccess(input.role) ? { workspaceAccess: input.workspaceAccess === true } : {}) },
   });
 }
 
@@ -252,14 +253,14 @@ export async function acceptInvitation(
     else {
       const [u] = await tx
         .insert(schema.users)
-        .values({ email: inv.email, name: who.newAccount.name, passwordHash: passwordHash!, canCreateInvestigations: inv.role === "procesbegeleider" })
+        .values({ email: inv.email, name: who.newAccount.name, passwordHash: passwordHash!, canCreateInvestigations: roleGrantsCreateInvestigations(inv.role as Role) })
         .returning({ id: schema.users.id });
       userId = u.id;
     }
-    if (inv.role === "procesbegeleider") await tx.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
+    if (roleGrantsCreateInvestigations(inv.role as Role)) await tx.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
     // A toezichthouder reads the live workspace only when the invitation said so (or the
     // procesbegeleider switches it on later). The flag means nothing for the other roles.
-    const workspaceAccess = inv.role === "toezichthouder" && inv.workspaceAccess;
+    const workspaceAccess = roleMayHaveWorkspaceAccess(inv.role as Role) && inv.workspaceAccess;
     await tx
       .insert(schema.memberships)
       .values({ investigationId: inv.investigationId, userId, role: inv.role, organisationId: inv.organisationId, workspaceAccess })
@@ -319,12 +320,12 @@ export async function changeRole(ctx: AppContext, actorId: string, investigation
       .update(schema.memberships)
       // Workspace access belongs to a toezichthouder membership: whoever stops being one loses the
       // flag, so becoming a toezichthouder later starts without the workspace.
-      .set(role === "toezichthouder" ? { role } : { role, workspaceAccess: false })
+      .set(roleMayHaveWorkspaceAccess(role) ? { role } : { role, workspaceAccess: false })
       .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
       .returning();
   const rows = role === "procesbegeleider" ? await update(ctx.db) : await unlessLastLead(ctx, investigationId, userId, update);
   if (!rows.length) throw new MemberError("Deze persoon is geen deelnemer (meer).");
-  if (role === "procesbegeleider") await ctx.db.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
+  if (roleGrantsCreateInvestigations(role)) await ctx.db.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
   await audit(ctx, { action: "member.role_changed", actorId, investigationId, details: { userId, role } });
   // Live connections carry the old rights: close them so they reconnect with the new ones.
   for (const listener of ctx.onAccessRevoked) listener(investigationId, userId);
@@ -341,7 +342,7 @@ export async function setWorkspaceAccess(ctx: AppContext, actorId: string, inves
     .from(schema.memberships)
     .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)));
   if (!current) throw new MemberError("Deze persoon is geen deelnemer (meer).");
-  if (current.role !== "toezichthouder")
+  if (!roleMayHaveWorkspaceAccess(current.role as Role))
     throw new MemberError("Alleen voor een toezichthouder: de andere rollen hebben de werkruimte al vanuit hun rol.");
   if (current.workspaceAccess === access) return;
   await ctx.db
