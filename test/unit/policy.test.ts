@@ -11,7 +11,9 @@ import {
   canManageVersions,
   canSetEventStatus,
   INVESTIGATION_ACTIONS,
+  LEEROVERZICHT_ROLES,
   LOKET_ACTIONS,
+  LOKET_SUPERVISOR_ROLES,
   mayResolveComments,
   meldingView,
   roleGrantsCreateInvestigations,
@@ -205,6 +207,9 @@ const RULES: Record<string, { ask: (m: Membership | null) => boolean; expected: 
   "members.needsOrganisation": { ask: (m) => !!m && roleNeedsOrganisation(m.role), expected: [N, N, Y, N, N, N] },
   "members.workspaceAccessOption": { ask: (m) => !!m && roleMayHaveWorkspaceAccess(m.role), expected: [N, N, N, Y, Y, N] },
   "members.grantsCreateInvestigations": { ask: (m) => !!m && roleGrantsCreateInvestigations(m.role), expected: [Y, N, N, N, N, N] },
+  // The loket: a toezichthouder anywhere sees no meldingen; the leeroverzicht covers what one leads.
+  "loket.supervisorRole": { ask: (m) => !!m && LOKET_SUPERVISOR_ROLES.includes(m.role), expected: [N, N, N, Y, Y, N] },
+  "loket.leeroverzichtRole": { ask: (m) => !!m && LEEROVERZICHT_ROLES.includes(m.role), expected: [Y, N, N, N, N, N] },
   // The report download per audience (also in its own describe below).
   "report.exportKetenpartners": { ask: (m) => canExport(m, "ketenpartners"), expected: [Y, Y, Y, N, N, N] },
   "report.exportToezichthouder": { ask: (m) => canExport(m, "toezichthouder"), expected: [Y, N, N, N, N, N] },

@@ -1,3 +1,5 @@
+import type { Role } from "../roles.ts";
+
 // The incidentenloket (issue 10; ADR 0018). Account-wide, like the right to create investigations:
 // a loketmedewerker registers, screens and follows up every melding and sees the overviews
 // across investigations. Other signed-in accounts may submit a melding and see only their own
@@ -34,3 +36,8 @@ export function meldingView(actor: LoketActor | null, melding: { submittedBy: st
   if (!actor.isSupervisor && melding.submittedBy === actor.userId) return "own";
   return null;
 }
+
+/** Roles that make an account a supervisor for the loket (LoketActor.isSupervisor): it then sees no meldingen. */
+export const LOKET_SUPERVISOR_ROLES: readonly Role[] = ["toezichthouder"];
+/** Outside the loket, the leeroverzicht covers the investigations in which the account has one of these roles. */
+export const LEEROVERZICHT_ROLES: readonly Role[] = ["procesbegeleider"];
