@@ -1,11 +1,13 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { schema } from "../db/client.ts";
+import { roleGrantsCreateInvestigations, roleMayHaveWorkspaceAccess } from "../app/domain/policy.ts";
 import { ROLE_LABELS, type Role } from "../app/domain/roles.ts";
 import { formatDutchDate, todayInAmsterdam } from "../app/domain/calendar-date.ts";
 import { audit } from "./audit.ts";
 import { hashPassword } from "./auth/passwords.ts";
 import type { AppContext } from "./context.ts";
 import { renderMail } from "./mail/templates.ts";
+import { isUniqueViolation } from "./report/support.server.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
 export const INVITATION_DAYS = 7;
@@ -83,28 +85,51 @@ export async function invite(
       `Deze persoon is al deelnemer van dit onderzoek. ${input.email} heeft de rol ${ROLE_LABELS[member.role as Role].toLowerCase()}; een nieuwe uitnodiging is niet nodig.`,
       "email",
     );
-  const open = (await listOpenInvitations(ctx, investigationId)).find((i) => i.email.toLowerCase() === input.email.toLowerCase());
-  if (open)
-    throw new MemberError(
-      `Er staat al een uitnodiging open voor ${input.email} (geldig tot ${formatDutchDate(todayInAmsterdam(open.expiresAt))}). ` +
+  const alreadyInvited = (expiresAt: Date) =>
+    new MemberError(
+      `Er staat al een uitnodiging open voor ${input.email} (geldig tot ${formatDutchDate(todayInAmsterdam(expiresAt))}). ` +
         "Wacht tot die is aanvaard, of trek haar in onder 'Openstaande uitnodigingen' en nodig opnieuw uit.",
       "email",
+    );
+  const sameAddress = (i: { email: string }) => i.email.toLowerCase() === input.email.toLowerCase();
+  const open = (await listOpenInvitations(ctx, investigationId)).find(sameAddress);
+  if (open) throw alreadyInvited(open.expiresAt);
+  // An expired invitation still counts in the unique index of open invitations: close it at the
+  // moment it expired, so that its link keeps saying "verlopen" (lookupInvitation).
+  await ctx.db
+    .update(schema.invitations)
+    .set({ revokedAt: schema.invitations.expiresAt })
+    .where(
+      and(
+        eq(schema.invitations.investigationId, investigationId),
+        sql`lower(${schema.invitations.email}) = ${input.email.toLowerCase()}`,
+        isNull(schema.invitations.acceptedAt),
+        isNull(schema.invitations.revokedAt),
+        lte(schema.invitations.expiresAt, ctx.clock.now()),
+      ),
     );
   const [inv] = await ctx.db.select().from(schema.investigations).where(eq(schema.investigations.id, investigationId));
   const organisationId = await findOrCreateOrganisation(ctx, input.organisation);
   const { token, hash } = newToken();
   const expiresAt = new Date(ctx.clock.now().getTime() + INVITATION_DAYS * 86400_000);
-  await ctx.db.insert(schema.invitations).values({
-    tokenHash: hash,
-    investigationId,
-    email: input.email,
-    role: input.role,
-    organisationId,
-    invitedBy: inviter.id,
-    workspaceAccess: input.role === "toezichthouder" && input.workspaceAccess === true,
-    expiresAt,
-    createdAt: ctx.clock.now(),
-  });
+  try {
+    await ctx.db.insert(schema.invitations).values({
+      tokenHash: hash,
+      investigationId,
+      email: input.email,
+      role: input.role,
+      organisationId,
+      invitedBy: inviter.id,
+      workspaceAccess: roleMayHaveWorkspaceAccess(input.role) && input.workspaceAccess === true,
+      expiresAt,
+      createdAt: ctx.clock.now(),
+    });
+  } catch (err) {
+    // Someone else invited the same address at the same moment: the unique index decided.
+    if (!isUniqueViolation(err)) throw err;
+    const other = (await listOpenInvitations(ctx, investigationId)).find(sameAddress);
+    throw alreadyInvited(other?.expiresAt ?? expiresAt);
+  }
   await ctx.mailer.send({
     to: input.email,
     ...renderMail("invitation", {
@@ -121,7 +146,7 @@ export async function invite(
     actorId: inviter.id,
     investigationId,
     subjectEmail: input.email,
-    details: { role: input.role, organisation: input.organisation, ...(input.role === "toezichthouder" ? { workspaceAccess: input.workspaceAccess === true } : {}) },
+    details: { role: input.role, organisation: input.organisation, ...(roleMayHaveWorkspaceAccess(input.role) ? { workspaceAccess: input.workspaceAccess === true } : {}) },
   });
 }
 
@@ -163,6 +188,8 @@ export async function lookupInvitation(ctx: AppContext, token: string): Promise<
     .where(eq(schema.invitations.tokenHash, hashToken(token)));
   if (!row) return { ok: false, reason: "unknown" };
   if (row.invitation.acceptedAt) return { ok: false, reason: "used" };
+  // Closed by invite() because it had expired (revoked_at = expires_at): still "expired".
+  if (row.invitation.revokedAt && row.invitation.revokedAt >= row.invitation.expiresAt) return { ok: false, reason: "expired" };
   if (row.invitation.revokedAt) {
     // Closed because the address joined through another invitation: that is "used", not "revoked".
     const [joined] = await ctx.db
@@ -226,14 +253,14 @@ export async function acceptInvitation(
     else {
       const [u] = await tx
         .insert(schema.users)
-        .values({ email: inv.email, name: who.newAccount.name, passwordHash: passwordHash!, canCreateInvestigations: inv.role === "procesbegeleider" })
+        .values({ email: inv.email, name: who.newAccount.name, passwordHash: passwordHash!, canCreateInvestigations: roleGrantsCreateInvestigations(inv.role as Role) })
         .returning({ id: schema.users.id });
       userId = u.id;
     }
-    if (inv.role === "procesbegeleider") await tx.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
+    if (roleGrantsCreateInvestigations(inv.role as Role)) await tx.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
     // A toezichthouder reads the live workspace only when the invitation said so (or the
     // procesbegeleider switches it on later). The flag means nothing for the other roles.
-    const workspaceAccess = inv.role === "toezichthouder" && inv.workspaceAccess;
+    const workspaceAccess = roleMayHaveWorkspaceAccess(inv.role as Role) && inv.workspaceAccess;
     await tx
       .insert(schema.memberships)
       .values({ investigationId: inv.investigationId, userId, role: inv.role, organisationId: inv.organisationId, workspaceAccess })
@@ -293,12 +320,12 @@ export async function changeRole(ctx: AppContext, actorId: string, investigation
       .update(schema.memberships)
       // Workspace access belongs to a toezichthouder membership: whoever stops being one loses the
       // flag, so becoming a toezichthouder later starts without the workspace.
-      .set(role === "toezichthouder" ? { role } : { role, workspaceAccess: false })
+      .set(roleMayHaveWorkspaceAccess(role) ? { role } : { role, workspaceAccess: false })
       .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
       .returning();
   const rows = role === "procesbegeleider" ? await update(ctx.db) : await unlessLastLead(ctx, investigationId, userId, update);
   if (!rows.length) throw new MemberError("Deze persoon is geen deelnemer (meer).");
-  if (role === "procesbegeleider") await ctx.db.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
+  if (roleGrantsCreateInvestigations(role)) await ctx.db.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
   await audit(ctx, { action: "member.role_changed", actorId, investigationId, details: { userId, role } });
   // Live connections carry the old rights: close them so they reconnect with the new ones.
   for (const listener of ctx.onAccessRevoked) listener(investigationId, userId);
@@ -315,7 +342,7 @@ export async function setWorkspaceAccess(ctx: AppContext, actorId: string, inves
     .from(schema.memberships)
     .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)));
   if (!current) throw new MemberError("Deze persoon is geen deelnemer (meer).");
-  if (current.role !== "toezichthouder")
+  if (!roleMayHaveWorkspaceAccess(current.role as Role))
     throw new MemberError("Alleen voor een toezichthouder: de andere rollen hebben de werkruimte al vanuit hun rol.");
   if (current.workspaceAccess === access) return;
   await ctx.db

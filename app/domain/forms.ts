@@ -9,6 +9,7 @@ import {
   SUPERVISORS,
   keysOf,
 } from "./investigation-fields.ts";
+import { roleMayHaveWorkspaceAccess, roleNeedsOrganisation } from "./policy/members.ts";
 import { ROLES } from "./roles.ts";
 
 /** Accepts the browser's date input (jjjj-mm-dd) and typed Dutch dates (dd-mm-jjjj). */
@@ -114,9 +115,9 @@ export const inviteSchema = z.object({
   // A checkbox: "aan" when ticked, absent otherwise.
   workspaceAccess: z.literal("aan", { error: "Kies aan of uit." }).optional().transform((v) => v === "aan"),
 }).superRefine((v, c) => {
-  if (v.role === "ketenpartner" && (v.organisation ?? "") === "")
+  if (roleNeedsOrganisation(v.role) && (v.organisation ?? "") === "")
     c.addIssue({ code: "custom", path: ["organisation"], message: "Een ketenpartner vertegenwoordigt een organisatie: vul die in." });
-  if (v.workspaceAccess && v.role !== "toezichthouder")
+  if (v.workspaceAccess && !roleMayHaveWorkspaceAccess(v.role))
     c.addIssue({
       code: "custom",
       path: ["workspaceAccess"],

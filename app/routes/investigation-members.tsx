@@ -3,7 +3,7 @@ import type { Route } from "./+types/investigation-members";
 import versionsCss from "~/components/report/versions/versions.css?url";
 import { CheckboxField, FormError, SelectField, TextField } from "~/components/Field.tsx";
 import { fieldErrors, inviteSchema } from "~/domain/forms.ts";
-import { can } from "~/domain/policy.ts";
+import { can, roleMayHaveWorkspaceAccess } from "~/domain/policy.ts";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "~/domain/roles.ts";
 import { formatDutchDateShort, todayInAmsterdam } from "~/domain/calendar-date.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
@@ -120,13 +120,13 @@ export default function Members() {
                 <td>{m.organisation ?? "—"}</td>
                 <td>
                   {ROLE_LABELS[m.role]}
-                  {m.role === "toezichthouder" ? (
+                  {roleMayHaveWorkspaceAccess(m.role) ? (
                     <div className="muted">{m.workspaceAccess ? "Ook toegang tot de werkruimte (alleen lezen)" : "Alleen ingediende rapportversies"}</div>
                   ) : null}
                 </td>
                 {manage ? (
                   <td>
-                    {m.role === "toezichthouder" ? (
+                    {roleMayHaveWorkspaceAccess(m.role) ? (
                       <Form method="post" className="actions">
                         <input type="hidden" name="intent" value="workspace" />
                         <input type="hidden" name="userId" value={m.userId} />
@@ -202,7 +202,7 @@ export default function Members() {
                       <td>{i.email}</td>
                       <td>
                         {ROLE_LABELS[i.role]}
-                        {i.role === "toezichthouder" && i.workspaceAccess ? <div className="muted">Met toegang tot de werkruimte (alleen lezen)</div> : null}
+                        {roleMayHaveWorkspaceAccess(i.role) && i.workspaceAccess ? <div className="muted">Met toegang tot de werkruimte (alleen lezen)</div> : null}
                       </td>
                       <td>{i.organisation ?? "—"}</td>
                       <td>{i.expires}</td>

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations.ts";
 import { users } from "./users.ts";
@@ -40,21 +41,31 @@ export const memberships = pgTable(
   (t) => [uniqueIndex("memberships_investigation_user").on(t.investigationId, t.userId), index("memberships_user").on(t.userId)],
 );
 
-export const invitations = pgTable("invitations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  tokenHash: text("token_hash").notNull().unique(),
-  investigationId: uuid("investigation_id").notNull().references(() => investigations.id, { onDelete: "cascade" }),
-  email: text("email").notNull(),
-  role: text("role").notNull(),
-  organisationId: uuid("organisation_id").references(() => organisations.id),
-  invitedBy: uuid("invited_by").notNull().references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  acceptedAt: timestamp("accepted_at", { withTimezone: true }),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
-  // Toezichthouder only: joins with read access to the live workspace (memberships.workspace_access).
-  workspaceAccess: boolean("workspace_access").notNull().default(false),
-});
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    investigationId: uuid("investigation_id").notNull().references(() => investigations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role").notNull(),
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    invitedBy: uuid("invited_by").notNull().references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // Toezichthouder only: joins with read access to the live workspace (memberships.workspace_access).
+    workspaceAccess: boolean("workspace_access").notNull().default(false),
+  },
+  (t) => [
+    // At most one open invitation per investigation and address (case-insensitive), also when two
+    // people invite at the same moment. invite() first closes an expired one (revoked_at = expires_at).
+    uniqueIndex("invitations_open_per_address")
+      .on(t.investigationId, sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+  ],
+);
 
 // Bijlage 1 item 1a. Restricted: only the procesbegeleider and the report export read it,
 // and every read is written to the audit log. Never copied into the shared Yjs document.

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { z } from "zod";
-import { can, type Membership } from "../../app/domain/policy.ts";
+import { can, workspaceWriteScope, type Membership } from "../../app/domain/policy.ts";
 import { canResolveComment, CommentSchema, COMMENTS_MAP, RESOLUTION_KEYS } from "../../app/domain/timeline/comments.ts";
 import { allowedEventActions, canEditEvent, canManageTimelineStructure, canSetEventStatus } from "../../app/domain/timeline/mutations.ts";
 import { EventSchema, yToPlain } from "../../app/domain/timeline/schema.ts";
@@ -44,7 +44,7 @@ const DISPUTE_KEYS = new Set(["status", "statusReason", "updatedBy", "updatedAt"
 const TIMELINE_MAPS = ["parties", "periods", "events", COMMENTS_MAP, NOTES_MAP];
 
 export function needsWriteCheck(membership: Membership): boolean {
-  return membership.role !== "procesbegeleider" && membership.role !== "onderzoeker";
+  return workspaceWriteScope(membership) !== "free";
 }
 
 /**
@@ -73,7 +73,7 @@ export class WriteGuard {
 
   check(update: Uint8Array, writer: Writer): WriteCheck {
     if (!needsWriteCheck(writer.membership)) return { ok: true };
-    if (writer.membership.role !== "ketenpartner") return refuse("U kunt deze werkruimte alleen lezen.");
+    if (workspaceWriteScope(writer.membership) !== "own-lane") return refuse("U kunt deze werkruimte alleen lezen.");
     const early = checkClients(this.doc, update, this.owners, writer.id);
     if (early) return early;
     const shadow = (this.shadow ??= copyOf(this.doc));

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { schema } from "../../db/client.ts";
 import { ecmCatalog, themeCatalog } from "../../app/domain/analysis/catalog.ts";
-import { can, type LoketActor, type Membership } from "../../app/domain/policy.ts";
+import { can, LEEROVERZICHT_ROLES, type LoketActor, type Membership } from "../../app/domain/policy.ts";
 import type { Role } from "../../app/domain/roles.ts";
 import type { AppContext } from "../context.ts";
 
@@ -22,7 +22,7 @@ async function scope(ctx: AppContext, actor: LoketActor): Promise<"all" | string
   const rows = await ctx.db
     .select({ id: schema.memberships.investigationId })
     .from(schema.memberships)
-    .where(and(eq(schema.memberships.userId, actor.userId), eq(schema.memberships.role, "procesbegeleider")));
+    .where(and(eq(schema.memberships.userId, actor.userId), inArray(schema.memberships.role, [...LEEROVERZICHT_ROLES])));
   return rows.map((r) => r.id);
 }
 

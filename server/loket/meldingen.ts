@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import { schema } from "../../db/client.ts";
 import type { InvestigationInput } from "../../app/domain/forms.ts";
 import type { MeldingInput, RegisterFilter, ScreeningInput } from "../../app/domain/loket/forms.ts";
-import { canLoket, type LoketActor } from "../../app/domain/policy.ts";
+import { canLoket, LOKET_SUPERVISOR_ROLES, type LoketActor } from "../../app/domain/policy.ts";
 import { todayInAmsterdam } from "../../app/domain/workdays.server.ts";
 import { audit } from "../audit.ts";
 import type { AppContext } from "../context.ts";
@@ -15,7 +15,7 @@ export async function loketActor(ctx: AppContext, user: SessionUser): Promise<Lo
   const [row] = await ctx.db
     .select({ id: schema.memberships.id })
     .from(schema.memberships)
-    .where(and(eq(schema.memberships.userId, user.id), eq(schema.memberships.role, "toezichthouder")))
+    .where(and(eq(schema.memberships.userId, user.id), inArray(schema.memberships.role, [...LOKET_SUPERVISOR_ROLES])))
     .limit(1);
   return { userId: user.id, isLoket: false, isSupervisor: !!row };
 }

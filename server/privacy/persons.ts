@@ -51,6 +51,11 @@ export async function listPersons(ctx: Pick<AppContext, "db">, investigationId: 
     const key = i.email.toLowerCase();
     if (!reactants.has(key)) reactants.set(key, { kind: "reactant", key, label: i.name, detail: [i.relation, i.email].filter(Boolean).join(", ") });
   }
+  // The final report was mailed to them (final_report_sends): held on them too, also once their invitation is gone.
+  for (const s of await finalSendRows(ctx.db, investigationId)) {
+    const key = s.email.toLowerCase();
+    if (!reactants.has(key)) reactants.set(key, { kind: "reactant", key, label: s.name, detail: s.email });
+  }
   return [
     ...(client ? [{ kind: "client" as const, key: investigationId, label: "Cliënt", detail: "Identiteit in de afgeschermde tabel (Bijlage 1, 1a)" }] : []),
     ...reactants.values(),
@@ -66,6 +71,23 @@ async function reactantRows(db: Database | Tx, investigationId: string, email?: 
     .innerJoin(schema.commentRounds, eq(schema.commentRounds.id, schema.roundInvitees.roundId))
     .where(and(eq(schema.commentRounds.investigationId, investigationId), email ? sql`lower(${schema.roundInvitees.email}) = ${email.toLowerCase()}` : undefined));
   return rows.map((r) => ({ ...r.invitee, roundTitle: r.roundTitle }));
+}
+
+/** The definitive report mailed to reactants (name, address, personal link, the copy sent). */
+async function finalSendRows(db: Database | Tx, investigationId: string, email?: string) {
+  return db
+    .select({
+      id: schema.finalReportSends.id,
+      name: schema.finalReportSends.name,
+      email: schema.finalReportSends.email,
+      filename: schema.finalReportSends.filename,
+      sentAt: schema.finalReportSends.sentAt,
+      downloadedAt: schema.finalReportSends.downloadedAt,
+      versionNumber: schema.reportVersions.number,
+    })
+    .from(schema.finalReportSends)
+    .innerJoin(schema.reportVersions, eq(schema.reportVersions.id, schema.finalReportSends.versionId))
+    .where(and(eq(schema.finalReportSends.investigationId, investigationId), email ? sql`lower(${schema.finalReportSends.email}) = ${email.toLowerCase()}` : undefined));
 }
 
 /** Everything held on one person, as plain JSON (the right of access and to data portability). */
@@ -88,11 +110,13 @@ async function personData(ctx: Pick<AppContext, "db">, investigationId: string, 
     }
     case "reactant": {
       const invitees = await reactantRows(ctx.db, investigationId, key);
-      if (!invitees.length) throw new PrivacyError("Deze persoon staat niet (meer) in dit onderzoek.", 404);
-      const reactions = await ctx.db.select().from(schema.roundReactions).where(inArray(schema.roundReactions.inviteeId, invitees.map((i) => i.id)));
+      const sends = await finalSendRows(ctx.db, investigationId, key);
+      if (!invitees.length && !sends.length) throw new PrivacyError("Deze persoon staat niet (meer) in dit onderzoek.", 404);
+      const reactions = invitees.length ? await ctx.db.select().from(schema.roundReactions).where(inArray(schema.roundReactions.inviteeId, invitees.map((i) => i.id))) : [];
       return {
         invitations: invitees.map((i) => ({ round: i.roundTitle, name: i.name, email: i.email, relation: i.relation, invitedAt: i.invitedAt, linkRevokedAt: i.linkRevokedAt })),
         reactions: reactions.map((r) => ({ status: r.status, pointer: r.pointerLabel || r.pointer, text: r.text, signerName: r.signerName, signerRole: r.signerRole, signedOn: r.signedOn, submittedAt: r.submittedAt, late: r.late })),
+        finalReports: sends.map((f) => ({ version: f.versionNumber, name: f.name, email: f.email, filename: f.filename, sentAt: f.sentAt, downloadedAt: f.downloadedAt })),
       };
     }
     case "interviewee": {
@@ -126,7 +150,7 @@ async function inSubmittedVersion(ctx: Pick<AppContext, "db">, investigationId: 
 
 /**
  * Erases what is held on the person: the client identity row, the reactant's invitations with
- * their reactions (cascade), the interview's person details, the committee member. Refused
+ * their reactions (cascade) and the final reports mailed to them, the interview's person details, the committee member. Refused
  * (PrivacyError, with the reason) when the person is in a submitted report version.
  */
 export async function erasePerson(ctx: Ctx, actorId: string, investigationId: string, kind: PersonKind, key: string): Promise<void> {
@@ -135,7 +159,10 @@ export async function erasePerson(ctx: Ctx, actorId: string, investigationId: st
     kind === "client"
       ? [(data.identity as { name: string }).name]
       : kind === "reactant"
-        ? (data.invitations as { name: string }[]).map((i) => i.name).concat((data.reactions as { signerName: string | null }[]).flatMap((r) => (r.signerName ? [r.signerName] : [])))
+        ? (data.invitations as { name: string }[])
+            .concat(data.finalReports as { name: string }[])
+            .map((i) => i.name)
+            .concat((data.reactions as { signerName: string | null }[]).flatMap((r) => (r.signerName ? [r.signerName] : [])))
         : kind === "interviewee"
           ? [(data.interview as { initials: string }).initials]
           : [(data.committeeMember as { name: string }).name];
@@ -148,7 +175,10 @@ export async function erasePerson(ctx: Ctx, actorId: string, investigationId: st
     if (kind === "client") await tx.delete(schema.clientIdentities).where(eq(schema.clientIdentities.investigationId, investigationId));
     if (kind === "reactant") {
       const ids = (await reactantRows(tx, investigationId, key)).map((i) => i.id);
-      await tx.delete(schema.roundInvitees).where(inArray(schema.roundInvitees.id, ids));
+      if (ids.length) await tx.delete(schema.roundInvitees).where(inArray(schema.roundInvitees.id, ids));
+      // The final report mailed to them: their name, address and personal link (the link stops working).
+      const sends = (await finalSendRows(tx, investigationId, key)).map((f) => f.id);
+      if (sends.length) await tx.delete(schema.finalReportSends).where(inArray(schema.finalReportSends.id, sends));
     }
     // Function stays (it is no personal data on its own and the verslag refers to it); initials and organisation go.
     if (kind === "interviewee") await tx.update(schema.interviews).set({ initials: "", organisation: "", updatedAt: now }).where(sql`${schema.interviews.id}::text = ${key}`);

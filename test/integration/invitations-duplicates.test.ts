@@ -94,17 +94,55 @@ describe("duplicate invitations", () => {
     );
   });
 
-  it("joining closes the other open invitations for that address: their link says it was used, the list no longer shows them", async () => {
+  it("two procesbegeleiders inviting the same address at the same moment: one invitation, the other hears it is already invited", async () => {
     const email = freshEmail();
-    // Two open invitations from before this rule (or from another procesbegeleider's race): made directly.
+    const other = new HttpClient(app.url);
+    await other.login(LEAD);
+    const [a, b] = await Promise.all([
+      lead.post(members(), { intent: "invite", email, role: "onderzoeker", organisation: "" }),
+      other.post(members(), { intent: "invite", email: email.toUpperCase(), role: "ketenpartner", organisation: "GGD Noord" }),
+    ]);
+    const texts = await Promise.all([a.text(), b.text()]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const refused = texts[a.status === 409 ? 0 : 1];
+    expect(visibleText(refused)).toContain(`Er staat al een uitnodiging open voor ${email}`);
+    expect(await openInvitations(email)).toHaveLength(1);
+    const mails = await app.ctx.db.select().from(schema.outbox).where(eq(schema.outbox.to, email));
+    expect(mails).toHaveLength(1);
+  });
+
+  it("the database refuses a second open invitation for the same address, whatever the letter case", async () => {
+    const email = freshEmail();
+    await (await lead.post(members(), { intent: "invite", email, role: "onderzoeker", organisation: "" })).text();
+    const [inv] = await openInvitations(email);
+    await expect(
+      app.ctx.db.insert(schema.invitations).values({ ...inv, id: randomUUID(), tokenHash: randomUUID(), email: email.toUpperCase() }),
+    ).rejects.toThrow();
+  });
+
+  it("an invitation that expired and was replaced by a new one still says it expired", async () => {
+    const email = freshEmail();
+    await (await lead.post(members(), { intent: "invite", email, role: "onderzoeker", organisation: "" })).text();
+    const oldLink = await linkInLastMail(email);
+    clock.advance(8 * DAY);
+    await lead.login(LEAD);
+    const again = await lead.post(members(), { intent: "invite", email, role: "onderzoeker", organisation: "" });
+    expect(again.status).toBe(200);
+    await again.text();
+    expect(await openInvitations(email)).toHaveLength(1);
+    const old = visibleText(await (await new HttpClient(app.url).get(oldLink)).text());
+    expect(old).toContain("verlopen");
+  });
+
+  it("joining: the list no longer shows the address, and an earlier revoked link for it says it was used", async () => {
+    const email = freshEmail();
     await (await lead.post(members(), { intent: "invite", email, role: "onderzoeker", organisation: "" })).text();
     const firstLink = await linkInLastMail(email);
     const [firstInv] = await openInvitations(email);
     await app.ctx.db.update(schema.invitations).set({ revokedAt: clock.now() }).where(eq(schema.invitations.id, firstInv.id));
     await (await lead.post(members(), { intent: "invite", email, role: "onderzoeker", organisation: "" })).text();
     const secondLink = await linkInLastMail(email);
-    await app.ctx.db.update(schema.invitations).set({ revokedAt: null }).where(eq(schema.invitations.id, firstInv.id));
-    expect(await openInvitations(email)).toHaveLength(2);
+    expect(await openInvitations(email)).toHaveLength(1);
 
     const joiner = new HttpClient(app.url);
     const res = await joiner.post(secondLink, { intent: "create", name: "Nieuwe Deelnemer", password: PASSWORD, passwordRepeat: PASSWORD });

@@ -1,5 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { can, canCreateInvestigation, canExport, INVESTIGATION_ACTIONS, type InvestigationAction, type Membership } from "../../app/domain/policy.ts";
+import * as policy from "../../app/domain/policy.ts";
+import {
+  allowedEventActions,
+  can,
+  canCreateInvestigation,
+  canEditEvent,
+  canExport,
+  canLoket,
+  canManageTimelineStructure,
+  canManageVersions,
+  canSetEventStatus,
+  INVESTIGATION_ACTIONS,
+  LEEROVERZICHT_ROLES,
+  LOKET_ACTIONS,
+  LOKET_SUPERVISOR_ROLES,
+  mayResolveComments,
+  meldingView,
+  roleGrantsCreateInvestigations,
+  roleMayHaveWorkspaceAccess,
+  roleNeedsOrganisation,
+  workspaceWriteScope,
+  type InvestigationAction,
+  type LoketAction,
+  type LoketActor,
+  type Membership,
+} from "../../app/domain/policy.ts";
 import { ROLES } from "../../app/domain/roles.ts";
 
 // The expected permissions, written out by hand from domain.md §2 (not derived from the code):
@@ -149,5 +174,116 @@ describe("policy: canCreateInvestigation(actor)", () => {
   });
   it("refuses an anonymous visitor", () => {
     expect(canCreateInvestigation(null)).toBe(false);
+  });
+});
+
+// The rules beyond can(): timeline lanes, history versions, comments, the collaboration server's
+// write guard, invitations. One row per rule, the same columns as EXPECTED; the non-member column
+// asks the rule with no membership (role rules: a role nobody has).
+const OWN = "org-own";
+const lane = (organisationId: string | null) => ({ organisationId });
+const roleOf = (m: Membership | null) => m?.role ?? "geen-lid";
+const RULES: Record<string, { ask: (m: Membership | null) => boolean; expected: [boolean, boolean, boolean, boolean, boolean, boolean] }> = {
+  // Parties (lanes) and periods shape the whole timeline: the investigation's own team.
+  "timeline.manageStructure": { ask: (m) => canManageTimelineStructure(roleOf(m)), expected: [Y, Y, N, N, N, N] },
+  // A ketenpartner edits their own organisation's lane; elsewhere only disputes and comments.
+  "timeline.editOwnLane": { ask: (m) => canEditEvent(roleOf(m), OWN, lane(OWN)), expected: [Y, Y, Y, N, N, N] },
+  "timeline.editOtherLane": { ask: (m) => canEditEvent(roleOf(m), OWN, lane("org-other")), expected: [Y, Y, N, N, N, N] },
+  "timeline.editUnownedLane": { ask: (m) => canEditEvent(roleOf(m), OWN, lane(null)), expected: [Y, Y, N, N, N, N] },
+  "timeline.deleteOtherLane": { ask: (m) => allowedEventActions(roleOf(m), OWN, lane("org-other")).includes("delete"), expected: [Y, Y, N, N, N, N] },
+  "timeline.disputeOtherLane": { ask: (m) => allowedEventActions(roleOf(m), OWN, lane("org-other")).includes("dispute"), expected: [Y, Y, Y, N, N, N] },
+  "timeline.commentOtherLane": { ask: (m) => allowedEventActions(roleOf(m), OWN, lane("org-other")).includes("comment"), expected: [Y, Y, Y, N, N, N] },
+  "timeline.setBetwistOtherLane": { ask: (m) => canSetEventStatus(roleOf(m), OWN, lane("org-other"), "betwist"), expected: [Y, Y, Y, N, N, N] },
+  "timeline.setBevestigdOtherLane": { ask: (m) => canSetEventStatus(roleOf(m), OWN, lane("org-other"), "bevestigd"), expected: [Y, Y, N, N, N, N] },
+  // Named versions: made and restored by the committee's own team (a restore rewrites every lane).
+  "history.manageVersions": { ask: (m) => canManageVersions(m), expected: [Y, Y, N, N, N, N] },
+  // Marking a comment afgehandeld: never the toezichthouder (for the others: author or fact editor).
+  "comments.resolve": { ask: (m) => !!m && mayResolveComments(m.role), expected: [Y, Y, Y, N, N, N] },
+  // The collaboration server: free writers, checked writers (own lane), and read only.
+  "workspace.writeFree": { ask: (m) => !!m && workspaceWriteScope(m) === "free", expected: [Y, Y, N, N, N, N] },
+  "workspace.writeOwnLane": { ask: (m) => !!m && workspaceWriteScope(m) === "own-lane", expected: [N, N, Y, N, N, N] },
+  "workspace.readOnly": { ask: (m) => !!m && workspaceWriteScope(m) === "read-only", expected: [N, N, N, Y, Y, N] },
+  // Invitations and role changes.
+  "members.needsOrganisation": { ask: (m) => !!m && roleNeedsOrganisation(m.role), expected: [N, N, Y, N, N, N] },
+  "members.workspaceAccessOption": { ask: (m) => !!m && roleMayHaveWorkspaceAccess(m.role), expected: [N, N, N, Y, Y, N] },
+  "members.grantsCreateInvestigations": { ask: (m) => !!m && roleGrantsCreateInvestigations(m.role), expected: [Y, N, N, N, N, N] },
+  // The loket: a toezichthouder anywhere sees no meldingen; the leeroverzicht covers what one leads.
+  "loket.supervisorRole": { ask: (m) => !!m && LOKET_SUPERVISOR_ROLES.includes(m.role), expected: [N, N, N, Y, Y, N] },
+  "loket.leeroverzichtRole": { ask: (m) => !!m && LEEROVERZICHT_ROLES.includes(m.role), expected: [Y, N, N, N, N, N] },
+  // The report download per audience (also in its own describe below).
+  "report.exportKetenpartners": { ask: (m) => canExport(m, "ketenpartners"), expected: [Y, Y, Y, N, N, N] },
+  "report.exportToezichthouder": { ask: (m) => canExport(m, "toezichthouder"), expected: [Y, N, N, N, N, N] },
+};
+
+describe("policy: the role × rule matrix beyond can()", () => {
+  describe.each(COLUMNS.map((c, column) => ({ ...c, column })))("$who", ({ membership, column }) => {
+    it.each(Object.entries(RULES).map(([rule, r]) => ({ rule, ask: r.ask, allowed: r.expected[column] })))("$rule → $allowed", ({ ask, allowed }) => {
+      expect(ask(membership(OWN))).toBe(allowed);
+    });
+  });
+
+  it("an unknown role gets no timeline, history, comment or write right", () => {
+    const stale = { role: "beheerder", organisationId: OWN, workspaceAccess: true } as unknown as Membership;
+    for (const [rule, r] of Object.entries(RULES)) if (rule !== "workspace.readOnly") expect(r.ask(stale), rule).toBe(false);
+    expect(workspaceWriteScope(stale)).toBe("read-only");
+  });
+
+  // A rule added to the policy without a row in a table here fails this test.
+  it("every rule the policy exports is in one of the tables of this file", () => {
+    const covered = new Set([
+      "can", // EXPECTED
+      "canExport",
+      "canCreateInvestigation",
+      "canManageTimelineStructure",
+      "canEditEvent",
+      "canSetEventStatus",
+      "allowedEventActions",
+      "canManageVersions",
+      "mayResolveComments",
+      "workspaceWriteScope",
+      "roleNeedsOrganisation",
+      "roleMayHaveWorkspaceAccess",
+      "roleGrantsCreateInvestigations",
+      "canLoket", // LOKET_EXPECTED
+      "meldingView",
+    ]);
+    const exported = Object.entries(policy).filter(([, v]) => typeof v === "function").map(([k]) => k);
+    expect(exported.sort()).toEqual([...covered].sort());
+  });
+});
+
+// The incidentenloket (account-wide): a loketmedewerker everything; another signed-in account only
+// submits; an account that is toezichthouder somewhere nothing; an anonymous visitor nothing.
+const LOKET_COLUMNS: { who: string; actor: LoketActor | null }[] = [
+  { who: "loketmedewerker", actor: { userId: "u-loket", isLoket: true, isSupervisor: false } },
+  { who: "signed-in account", actor: { userId: "u-1", isLoket: false, isSupervisor: false } },
+  { who: "toezichthouder somewhere", actor: { userId: "u-t", isLoket: false, isSupervisor: true } },
+  { who: "anonymous", actor: null },
+];
+const LOKET_EXPECTED: Record<LoketAction, [boolean, boolean, boolean, boolean]> = {
+  "melding.submit": [Y, Y, N, N],
+  "melding.register": [Y, N, N, N],
+  "melding.list_all": [Y, N, N, N],
+  "melding.screen": [Y, N, N, N],
+  "melding.identity": [Y, N, N, N],
+  "melding.start_investigation": [Y, N, N, N],
+  "loket.export": [Y, N, N, N],
+  "loket.overview": [Y, N, N, N],
+};
+
+describe("policy: canLoket(actor, action) and meldingView", () => {
+  it("the table covers exactly the loket actions", () => {
+    expect(Object.keys(LOKET_EXPECTED).sort()).toEqual([...LOKET_ACTIONS].sort());
+  });
+  describe.each(LOKET_COLUMNS.map((c, column) => ({ ...c, column })))("$who", ({ actor, column }) => {
+    it.each(LOKET_ACTIONS.map((action) => ({ action, allowed: LOKET_EXPECTED[action][column] })))("$action → $allowed", ({ action, allowed }) => {
+      expect(canLoket(actor, action)).toBe(allowed);
+    });
+  });
+  it("a melding: the loket sees it in full, its submitter as their own, a toezichthouder and others not at all", () => {
+    const melding = { submittedBy: "u-1" };
+    expect(LOKET_COLUMNS.map((c) => meldingView(c.actor, melding))).toEqual(["full", "own", null, null]);
+    expect(meldingView({ userId: "u-t", isLoket: false, isSupervisor: true }, { submittedBy: "u-t" })).toBeNull();
+    expect(meldingView({ userId: "u-2", isLoket: false, isSupervisor: false }, melding)).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
 // a comment; the author and whoever may edit the fact mark it "afgehandeld" (UI and server check it).
 import * as Y from "yjs";
 import { z } from "zod";
+import { mayResolveComments } from "../policy/comments.ts";
 import { allowedEventActions, DomainError, type TimelineRole } from "./mutations.ts";
 import { validateWith, yToPlain } from "./schema.ts";
 
@@ -150,7 +151,7 @@ export function deleteComment(doc: Y.Doc, id: string, origin: unknown, userId?: 
 export function canResolveComment(doc: Y.Doc, id: string, member: { userId: string; role: TimelineRole; organisationId: string | null | undefined }): boolean {
   const item = getCommentsMap(doc).get(id);
   if (!(item instanceof Y.Map)) return false;
-  if (member.role === "toezichthouder") return false;
+  if (!mayResolveComments(member.role)) return false;
   if (item.get("authorId") === member.userId) return true;
   const event = doc.getMap("events").get(String(item.get("eventId")));
   if (!(event instanceof Y.Map)) return false;
