@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { schema, type Database } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../rounds/support.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock">;
 
@@ -26,15 +27,6 @@ export interface PersonRow {
   /** What the list shows: never the client's name (that is read only in the export, audited). */
   label: string;
   detail: string;
-}
-
-export class PrivacyError extends Error {
-  constructor(
-    message: string,
-    readonly status = 409,
-  ) {
-    super(message);
-  }
 }
 
 export const ERASE_REFUSED =
@@ -83,12 +75,12 @@ async function personData(ctx: Pick<AppContext, "db">, investigationId: string, 
   switch (kind) {
     case "client": {
       const [row] = await ctx.db.select().from(schema.clientIdentities).where(eq(schema.clientIdentities.investigationId, investigationId));
-      if (!row || key !== investigationId) throw new PrivacyError("Deze persoon staat niet (meer) in dit onderzoek.", 404);
+      if (!row || key !== investigationId) throw new UserError("Deze persoon staat niet (meer) in dit onderzoek.", "privacy", { status: 404 });
       return { identity: { name: row.name, dateOfBirth: row.dateOfBirth, sex: row.sex, indication: row.indication, updatedAt: row.updatedAt } };
     }
     case "reactant": {
       const invitees = await reactantRows(ctx.db, investigationId, key);
-      if (!invitees.length) throw new PrivacyError("Deze persoon staat niet (meer) in dit onderzoek.", 404);
+      if (!invitees.length) throw new UserError("Deze persoon staat niet (meer) in dit onderzoek.", "privacy", { status: 404 });
       const reactions = await ctx.db.select().from(schema.roundReactions).where(inArray(schema.roundReactions.inviteeId, invitees.map((i) => i.id)));
       return {
         invitations: invitees.map((i) => ({ round: i.roundTitle, name: i.name, email: i.email, relation: i.relation, invitedAt: i.invitedAt, linkRevokedAt: i.linkRevokedAt })),
@@ -97,12 +89,12 @@ async function personData(ctx: Pick<AppContext, "db">, investigationId: string, 
     }
     case "interviewee": {
       const [row] = await ctx.db.select().from(schema.interviews).where(and(eq(schema.interviews.investigationId, investigationId), sql`${schema.interviews.id}::text = ${key}`));
-      if (!row) throw new PrivacyError("Deze persoon staat niet (meer) in dit onderzoek.", 404);
+      if (!row) throw new UserError("Deze persoon staat niet (meer) in dit onderzoek.", "privacy", { status: 404 });
       return { interview: { function: row.personFunction, initials: row.initials, organisation: row.organisation, relation: row.relation, heldOn: row.heldOn, interviewers: row.interviewers } };
     }
     case "committee": {
       const [row] = await ctx.db.select().from(schema.committeeMembers).where(and(eq(schema.committeeMembers.investigationId, investigationId), sql`${schema.committeeMembers.id}::text = ${key}`));
-      if (!row) throw new PrivacyError("Deze persoon staat niet (meer) in dit onderzoek.", 404);
+      if (!row) throw new UserError("Deze persoon staat niet (meer) in dit onderzoek.", "privacy", { status: 404 });
       return { committeeMember: { name: row.name, function: row.function, organisation: row.organisation, background: row.background, involvement: row.involvement, independence: row.independence } };
     }
   }
@@ -127,7 +119,7 @@ async function inSubmittedVersion(ctx: Pick<AppContext, "db">, investigationId: 
 /**
  * Erases what is held on the person: the client identity row, the reactant's invitations with
  * their reactions (cascade), the interview's person details, the committee member. Refused
- * (PrivacyError, with the reason) when the person is in a submitted report version.
+ * (UserError, with the reason) when the person is in a submitted report version.
  */
 export async function erasePerson(ctx: Ctx, actorId: string, investigationId: string, kind: PersonKind, key: string): Promise<void> {
   const data = await personData(ctx, investigationId, kind, key);
@@ -142,7 +134,7 @@ export async function erasePerson(ctx: Ctx, actorId: string, investigationId: st
   const now = ctx.clock.now();
   if (await inSubmittedVersion(ctx, investigationId, names)) {
     await ctx.db.insert(schema.auditLog).values({ at: now, action: "person.erase_refused", actorId, investigationId, details: { kind, reason: "in een ingediende rapportversie (AVG art. 17 lid 3 onder b)" } });
-    throw new PrivacyError(ERASE_REFUSED);
+    throw new UserError(ERASE_REFUSED, "privacy");
   }
   await ctx.db.transaction(async (tx) => {
     if (kind === "client") await tx.delete(schema.clientIdentities).where(eq(schema.clientIdentities.investigationId, investigationId));

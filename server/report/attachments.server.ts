@@ -7,7 +7,8 @@ import { checkAttachment } from "../../app/domain/report/attachments.ts";
 import { schema } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../rounds/support.ts";
-import { auditReport, ReportError, sha256Hex } from "./support.server.ts";
+import { auditReport, sha256Hex } from "./support.server.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 export interface AttachmentListItem {
   id: string;
@@ -29,7 +30,7 @@ export async function listAttachments(ctx: Pick<AppContext, "db">, investigation
 
 export async function addAttachment(ctx: AppContext, actorId: string, investigationId: string, name: string, bytes: Uint8Array): Promise<{ id: string; filename: string }> {
   const check = checkAttachment(name, bytes);
-  if (!check.ok) throw new ReportError(check.message, "file", 400);
+  if (!check.ok) throw new UserError(check.message, "report", { field: "file", status: 400 });
   const now = ctx.clock.now();
   const sha256 = sha256Hex(bytes);
   return ctx.db.transaction(async (tx) => {
@@ -49,7 +50,7 @@ export async function removeAttachment(ctx: AppContext, actorId: string, investi
       .delete(schema.reportAttachments)
       .where(and(eq(schema.reportAttachments.id, attachmentId), eq(schema.reportAttachments.investigationId, investigationId)))
       .returning({ filename: schema.reportAttachments.filename });
-    if (!row) throw new ReportError("Deze bijlage bestaat niet (meer).", undefined, 404);
+    if (!row) throw new UserError("Deze bijlage bestaat niet (meer).", "report", { status: 404 });
     await auditReport(tx, now, { action: "report.attachment_removed", actorId, investigationId, details: { bestand: row.filename } });
   });
 }

@@ -35,17 +35,6 @@ export async function auditReport(
   });
 }
 
-/** Something the user can fix or should know, as one Dutch sentence; `field` ties it to a form field. */
-export class ReportError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly status: 400 | 404 | 409 = 409,
-  ) {
-    super(message);
-  }
-}
-
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }

@@ -14,8 +14,9 @@ import type { AssessmentInput, RequestInput, SubmitVersionInput } from "./forms.
 import { copyAttachmentsToVersion } from "./attachments.server.ts";
 import { generateReport } from "./generate.server.ts";
 import { reportFilename } from "./download.server.ts";
-import { auditReport, isUniqueViolation, ReportError, sha256Hex, UUID } from "./support.server.ts";
+import { auditReport, isUniqueViolation, sha256Hex, UUID } from "./support.server.ts";
 import { applyFinalVersion } from "./final.server.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
 
@@ -41,7 +42,7 @@ async function membersWithRole(db: Database | Tx, investigationId: string, role:
 
 async function titleOf(ctx: Pick<AppContext, "db">, investigationId: string): Promise<string> {
   const [row] = await ctx.db.select({ title: schema.investigations.title }).from(schema.investigations).where(eq(schema.investigations.id, investigationId));
-  if (!row) throw new ReportError("Dit onderzoek bestaat niet (meer).", undefined, 404);
+  if (!row) throw new UserError("Dit onderzoek bestaat niet (meer).", "report", { status: 404 });
   return row.title;
 }
 
@@ -66,7 +67,7 @@ export async function submitVersion(
   const generate = opts.generate ?? generateReport;
   const title = await titleOf(ctx, investigationId);
   const answers = input.answersRequestId ? await requestOf(ctx, investigationId, input.answersRequestId) : null;
-  if (input.answersRequestId && !answers) throw new ReportError("Kies een verzoek om aanvulling van dit onderzoek.", "answersRequestId", 400);
+  if (input.answersRequestId && !answers) throw new UserError("Kies een verzoek om aanvulling van dit onderzoek.", "report", { field: "answersRequestId", status: 400 });
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const number = await nextNumber(ctx, investigationId);
     const today = todayInAmsterdam(ctx.clock.now());
@@ -138,7 +139,7 @@ export async function submitVersion(
       throw err;
     }
   }
-  throw new ReportError("Er werd tegelijk een andere versie ingediend. Probeer het opnieuw.");
+  throw new UserError("Er werd tegelijk een andere versie ingediend. Probeer het opnieuw.", "report");
 }
 
 // --- Reading ------------------------------------------------------------------------------------------
@@ -272,7 +273,7 @@ async function requestOf(ctx: Pick<AppContext, "db">, investigationId: string, r
 /** Records an assessment of one version. A later assessment adds a row: the history is kept. */
 export async function recordAssessment(ctx: Ctx, actorId: string, investigationId: string, input: AssessmentInput): Promise<string> {
   const version = await versionOf(ctx, investigationId, input.versionId);
-  if (!version) throw new ReportError("Kies een ingediende versie van dit onderzoek.", "versionId", 400);
+  if (!version) throw new UserError("Kies een ingediende versie van dit onderzoek.", "report", { field: "versionId", status: 400 });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -297,15 +298,15 @@ export async function recordAssessment(ctx: Ctx, actorId: string, investigationI
 
 /** The procesbegeleider shares an assessment with the ketenpartners (issue 15): from then on they read it. Logged. */
 export async function shareAssessment(ctx: Ctx, actorId: string, investigationId: string, assessmentId: string): Promise<void> {
-  if (!UUID.test(assessmentId)) throw new ReportError("Deze beoordeling bestaat niet (meer).", undefined, 404);
+  if (!UUID.test(assessmentId)) throw new UserError("Deze beoordeling bestaat niet (meer).", "report", { status: 404 });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: schema.reportAssessments.id, sharedAt: schema.reportAssessments.sharedAt, versionId: schema.reportAssessments.versionId })
       .from(schema.reportAssessments)
       .where(and(eq(schema.reportAssessments.id, assessmentId), eq(schema.reportAssessments.investigationId, investigationId)));
-    if (!row) throw new ReportError("Deze beoordeling bestaat niet (meer).", undefined, 404);
-    if (row.sharedAt) throw new ReportError("Deze beoordeling is al gedeeld met de ketenpartners.", undefined, 409);
+    if (!row) throw new UserError("Deze beoordeling bestaat niet (meer).", "report", { status: 404 });
+    if (row.sharedAt) throw new UserError("Deze beoordeling is al gedeeld met de ketenpartners.", "report", { status: 409 });
     await tx.update(schema.reportAssessments).set({ sharedAt: now, sharedBy: actorId }).where(eq(schema.reportAssessments.id, row.id));
     await auditReport(tx, now, { action: "report.assessment_shared", actorId, investigationId, details: { assessmentId: row.id, versionId: row.versionId } });
   });
@@ -361,7 +362,7 @@ export async function createRequest(
   baseUrl: string,
 ): Promise<number> {
   const version = input.versionId ? await versionOf(ctx, investigationId, input.versionId) : null;
-  if (input.versionId && !version) throw new ReportError("Kies een ingediende versie van dit onderzoek.", "versionId", 400);
+  if (input.versionId && !version) throw new UserError("Kies een ingediende versie van dit onderzoek.", "report", { field: "versionId", status: 400 });
   const title = await titleOf(ctx, investigationId);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -402,7 +403,7 @@ export async function handleRequest(ctx: Ctx, actorId: string, investigationId: 
       .set({ handled: true, handledNote: note, handledBy: actorId, handledAt: now })
       .where(and(eq(schema.reportRequests.id, requestId), eq(schema.reportRequests.investigationId, investigationId), eq(schema.reportRequests.handled, false)))
       .returning({ id: schema.reportRequests.id });
-    if (!rows.length) throw new ReportError("Dit verzoek is al afgehandeld of bestaat niet (meer).", "note", 409);
+    if (!rows.length) throw new UserError("Dit verzoek is al afgehandeld of bestaat niet (meer).", "report", { field: "note", status: 409 });
     await auditReport(tx, now, { action: "report.request_handled", actorId, investigationId, details: { requestId } });
   });
 }

@@ -3,17 +3,6 @@ import { schema, type Database } from "../../db/client.ts";
 import { createMailer, type Mailer } from "../mail/mailer.ts";
 import type { AppContext } from "../context.ts";
 
-/** Something the user can fix or should know, as one Dutch sentence; `field` ties it to a form field. */
-export class RoundError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
 /** A drizzle transaction handle (same query builder as the database). */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
