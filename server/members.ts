@@ -309,7 +309,7 @@ export async function setWorkspaceAccess(ctx: AppContext, actorId: string, inves
     .set({ workspaceAccess: access })
     .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)));
   // Written directly: "member.workspace_access_changed" is this module's own audit action.
-  await ctx.db.insert(schema.auditLog).values({
+  await audit(ctx, {
     at: ctx.clock.now(),
     action: "member.workspace_access_changed",
     actorId,

@@ -15,6 +15,7 @@ import { loadDoc, loadState } from "../collab/persistence.ts";
 import { posterPdf } from "./poster.server.ts";
 import type { AppContext } from "../context.ts";
 import { contentDisposition, safeFilename } from "../report/download.server.ts";
+import { audit } from "../audit.ts";
 
 export const DATA_EXPORT_FILES = ["tijdlijn.csv", "tijdlijn.xlsx", "oorzaken.csv", "maatregelen.csv", "poster.pdf"] as const;
 export type DataExportFile = (typeof DATA_EXPORT_FILES)[number];
@@ -114,7 +115,7 @@ export async function auditDataExport(
   ctx: Pick<AppContext, "db" | "clock">,
   entry: { actorId: string; investigationId: string; file: string; rows?: number; bytes: number },
 ): Promise<void> {
-  await ctx.db.insert(schema.auditLog).values({
+  await audit(ctx, {
     at: ctx.clock.now(),
     action: entry.file.startsWith("tijdlijn") || entry.file.startsWith("poster") ? "timeline.exported" : "analysis.exported",
     actorId: entry.actorId,

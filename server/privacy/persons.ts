@@ -8,6 +8,7 @@ import { schema, type Database } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../rounds/support.ts";
 import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock">;
 
@@ -65,8 +66,8 @@ export async function exportPerson(ctx: Ctx, actorId: string, investigationId: s
   const data = await personData(ctx, investigationId, kind, key);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(schema.auditLog).values({ at: now, action: "person.exported", actorId, investigationId, details: { kind } });
-    if (kind === "client") await tx.insert(schema.auditLog).values({ at: now, action: "client.viewed", actorId, investigationId, details: { purpose: "gegevens van de cliënt exporteren (AVG)" } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "person.exported", actorId, investigationId, details: { kind } });
+    if (kind === "client") await audit({ db: tx, clock: ctx.clock }, { at: now, action: "client.viewed", actorId, investigationId, details: { purpose: "gegevens van de cliënt exporteren (AVG)" } });
   });
   return { exportedAt: now.toISOString(), investigationId, kind: PERSON_KIND_LABELS[kind], ...data };
 }
@@ -133,7 +134,7 @@ export async function erasePerson(ctx: Ctx, actorId: string, investigationId: st
           : [(data.committeeMember as { name: string }).name];
   const now = ctx.clock.now();
   if (await inSubmittedVersion(ctx, investigationId, names)) {
-    await ctx.db.insert(schema.auditLog).values({ at: now, action: "person.erase_refused", actorId, investigationId, details: { kind, reason: "in een ingediende rapportversie (AVG art. 17 lid 3 onder b)" } });
+    await audit(ctx, { at: now, action: "person.erase_refused", actorId, investigationId, details: { kind, reason: "in een ingediende rapportversie (AVG art. 17 lid 3 onder b)" } });
     throw new UserError(ERASE_REFUSED, "privacy");
   }
   await ctx.db.transaction(async (tx) => {
@@ -145,7 +146,7 @@ export async function erasePerson(ctx: Ctx, actorId: string, investigationId: st
     // Function stays (it is no personal data on its own and the verslag refers to it); initials and organisation go.
     if (kind === "interviewee") await tx.update(schema.interviews).set({ initials: "", organisation: "", updatedAt: now }).where(sql`${schema.interviews.id}::text = ${key}`);
     if (kind === "committee") await tx.delete(schema.committeeMembers).where(sql`${schema.committeeMembers.id}::text = ${key}`);
-    await tx.insert(schema.auditLog).values({ at: now, action: "person.erased", actorId, investigationId, details: { kind } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "person.erased", actorId, investigationId, details: { kind } });
   });
 }
 
@@ -166,6 +167,6 @@ export async function setRestriction(ctx: Ctx, actorId: string, investigationId:
     const where = and(eq(schema.personRestrictions.investigationId, investigationId), eq(schema.personRestrictions.kind, kind), eq(schema.personRestrictions.key, normalized));
     if (restricted) await tx.insert(schema.personRestrictions).values({ investigationId, kind, key: normalized, restrictedBy: actorId, restrictedAt: now }).onConflictDoNothing();
     else await tx.delete(schema.personRestrictions).where(where);
-    await tx.insert(schema.auditLog).values({ at: now, action: restricted ? "person.restricted" : "person.unrestricted", actorId, investigationId, details: { kind } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: restricted ? "person.restricted" : "person.unrestricted", actorId, investigationId, details: { kind } });
   });
 }

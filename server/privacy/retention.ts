@@ -8,6 +8,7 @@ import { todayInAmsterdam } from "../../app/domain/calendar-date.ts";
 import { schema } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
 import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock">;
 
@@ -37,7 +38,7 @@ export async function closeInvestigation(ctx: Ctx, actorId: string, investigatio
       .where(and(eq(schema.investigations.id, investigationId), sql`${schema.investigations.closedAt} is null`))
       .returning({ id: schema.investigations.id });
     if (!rows.length) throw new UserError("Dit onderzoek is al afgesloten.", "retention");
-    await tx.insert(schema.auditLog).values({ at: now, action: "investigation.closed", actorId, investigationId, details: { retentionUntil, years } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "investigation.closed", actorId, investigationId, details: { retentionUntil, years } });
     return { retentionUntil };
   });
 }
@@ -72,7 +73,7 @@ export async function purgeExpiredInvestigations(ctx: Ctx): Promise<number> {
       await tx.delete(schema.investigations).where(eq(schema.investigations.id, id));
       // The audit rows about it hold names and e-mail addresses: they go too, one record without personal data stays.
       await tx.delete(schema.auditLog).where(eq(schema.auditLog.investigationId, id));
-      await tx.insert(schema.auditLog).values({
+      await audit({ db: tx, clock: ctx.clock }, {
         at: ctx.clock.now(),
         action: "investigation.purged",
         investigationId: id,
@@ -121,6 +122,6 @@ export async function setOrganisationRetention(ctx: Ctx, actorId: string, invest
     const [before] = await tx.select({ years: schema.organisations.retentionYears }).from(schema.organisations).where(eq(schema.organisations.id, organisationId)).for("update");
     if (!before) throw new UserError("Uw organisatie bestaat niet (meer).", "retention");
     await tx.update(schema.organisations).set({ retentionYears: years }).where(eq(schema.organisations.id, organisationId));
-    await tx.insert(schema.auditLog).values({ at: now, action: "organisation.retention_set", actorId, investigationId, details: { organisationId, from: before.years, to: years } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "organisation.retention_set", actorId, investigationId, details: { organisationId, from: before.years, to: years } });
   });
 }

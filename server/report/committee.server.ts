@@ -5,8 +5,9 @@ import { schema } from "../../db/client.ts";
 import type { CommitteeMember } from "../../app/domain/report/input.ts";
 import type { AppContext } from "../context.ts";
 import type { CommitteeMemberInput } from "./forms.server.ts";
-import { auditReport, UUID } from "./support.server.ts";
+import { UUID } from "./support.server.ts";
 import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock">;
 
@@ -56,7 +57,7 @@ export async function addCommitteeMember(ctx: Ctx, actorId: string, investigatio
       .insert(schema.committeeMembers)
       .values({ investigationId, ...input, position: (last ?? -1) + 1, createdAt: now, updatedAt: now })
       .returning({ id: schema.committeeMembers.id });
-    await auditReport(tx, now, { action: "committee.member_added", actorId, investigationId, details: { memberId: row.id, function: input.function } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "committee.member_added", actorId, investigationId, details: { memberId: row.id, function: input.function } });
     return row.id;
   });
 }
@@ -72,7 +73,7 @@ export async function updateCommitteeMember(ctx: Ctx, actorId: string, investiga
       .update(schema.committeeMembers)
       .set({ ...input, updatedAt: now })
       .where(and(eq(schema.committeeMembers.id, memberId), eq(schema.committeeMembers.investigationId, investigationId)));
-    await auditReport(tx, now, { action: "committee.member_updated", actorId, investigationId, details: { memberId, changed } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "committee.member_updated", actorId, investigationId, details: { memberId, changed } });
   });
 }
 
@@ -85,7 +86,7 @@ export async function removeCommitteeMember(ctx: Ctx, actorId: string, investiga
       .where(and(eq(schema.committeeMembers.id, memberId), eq(schema.committeeMembers.investigationId, investigationId)))
       .returning();
     if (!rows.length) throw new UserError(GONE, "report", { status: 404 });
-    await auditReport(tx, now, { action: "committee.member_removed", actorId, investigationId, details: { memberId, function: rows[0].function } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "committee.member_removed", actorId, investigationId, details: { memberId, function: rows[0].function } });
   });
 }
 
@@ -109,6 +110,6 @@ export async function moveCommitteeMember(ctx: Ctx, actorId: string, investigati
       if (rows.find((r) => r.id === id)!.position !== position)
         await tx.update(schema.committeeMembers).set({ position }).where(eq(schema.committeeMembers.id, id));
     }
-    await auditReport(tx, now, { action: "committee.reordered", actorId, investigationId, details: { memberId, direction } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "committee.reordered", actorId, investigationId, details: { memberId, direction } });
   });
 }

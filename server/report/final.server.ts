@@ -15,6 +15,7 @@ import { generateReport } from "./generate.server.ts";
 import { safeFilename } from "./download.server.ts";
 import { sha256Hex } from "./support.server.ts";
 import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 /** The deadlines in Termijnen that a definitief report meets. */
 export const REPORT_DEADLINE_KEYS = ["eigen_onderzoek", "rapport_toezichthouder"] as const;
@@ -71,7 +72,7 @@ export async function applyFinalVersion(tx: Tx | Database, at: Date, actorId: st
   const order = Object.keys(PHASES);
   const moves = inv && order.indexOf(inv.phase) < order.indexOf(FINAL_PHASE);
   if (moves) await tx.update(schema.investigations).set({ phase: FINAL_PHASE, updatedAt: at }).where(eq(schema.investigations.id, investigationId));
-  await tx.insert(schema.auditLog).values({
+  await audit({ db: tx, clock: { now: () => at } }, {
     at,
     action: "report.final_applied",
     actorId,
@@ -168,7 +169,7 @@ export async function sendFinalToReactants(ctx: AppContext, actor: { id: string;
         }),
       });
     }
-    await tx.insert(schema.auditLog).values({
+    await audit({ db: tx, clock: ctx.clock }, {
       at: now,
       action: "report.final_sent",
       actorId: actor.id,

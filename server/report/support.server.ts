@@ -4,37 +4,6 @@ import { createHash } from "node:crypto";
 import { schema, type Database } from "../../db/client.ts";
 import type { Tx } from "../rounds/support.ts";
 
-export type ReportAuditAction =
-  | "report.exported"
-  | "report.submitted"
-  | "report.version_downloaded"
-  | "report.assessed"
-  | "report.request_created"
-  | "report.request_handled"
-  | "report.assessment_shared"
-  | "committee.member_added"
-  | "committee.member_updated"
-  | "committee.member_removed"
-  | "committee.reordered"
-  | "report.attachment_added"
-  | "report.attachment_removed"
-  | "report.attachment_downloaded";
-
-/** Writes an audit row (same table as server/audit.ts) with the given handle, so it can be part of a transaction. */
-export async function auditReport(
-  db: Database | Tx,
-  at: Date,
-  entry: { action: ReportAuditAction; actorId?: string | null; investigationId: string; details?: Record<string, unknown> },
-): Promise<void> {
-  await db.insert(schema.auditLog).values({
-    at,
-    action: entry.action,
-    actorId: entry.actorId ?? null,
-    investigationId: entry.investigationId,
-    details: entry.details ?? {},
-  });
-}
-
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }

@@ -14,9 +14,10 @@ import type { AssessmentInput, RequestInput, SubmitVersionInput } from "./forms.
 import { copyAttachmentsToVersion } from "./attachments.server.ts";
 import { generateReport } from "./generate.server.ts";
 import { reportFilename } from "./download.server.ts";
-import { auditReport, isUniqueViolation, sha256Hex, UUID } from "./support.server.ts";
+import { isUniqueViolation, sha256Hex, UUID } from "./support.server.ts";
 import { applyFinalVersion } from "./final.server.ts";
 import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
 
@@ -108,7 +109,8 @@ export async function submitVersion(
           .returning({ id: schema.reportVersions.id, number: schema.reportVersions.number });
         // The 4e attachments travel with the version, as its own copy.
         await copyAttachmentsToVersion(tx, investigationId, row.id);
-        await auditReport(tx, now, {
+        await audit({ db: tx, clock: ctx.clock }, {
+          at: now,
           action: "report.submitted",
           actorId: actor.id,
           investigationId,
@@ -212,7 +214,7 @@ export async function downloadPartnersVersion(ctx: Pick<AppContext, "db" | "cloc
     .where(and(eq(schema.reportVersions.id, versionId), eq(schema.reportVersions.investigationId, investigationId)));
   if (!row?.docx) return null;
   const title = await titleOf(ctx, investigationId);
-  await auditReport(ctx.db, ctx.clock.now(), { action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number, variant: "ketenpartners" } });
+  await audit(ctx, { action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number, variant: "ketenpartners" } });
   return { filename: reportFilename(title, `Versie ${row.number}`, "ketenpartners"), bytes: new Uint8Array(row.docx), sha256: row.sha256 ?? undefined };
 }
 
@@ -226,9 +228,9 @@ export async function downloadVersion(ctx: Pick<AppContext, "db" | "clock">, act
   if (!row) return null;
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    await auditReport(tx, now, { action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number } });
     // Every submitted version is the toezichthouder's, with Bijlage 1 item 1a: its download reads client identity (issue 16).
-    await tx.insert(schema.auditLog).values({
+    await audit({ db: tx, clock: ctx.clock }, {
       at: now,
       action: "client.viewed",
       actorId,
@@ -280,7 +282,8 @@ export async function recordAssessment(ctx: Ctx, actorId: string, investigationI
       .insert(schema.reportAssessments)
       .values({ ...input, investigationId, assessedBy: actorId, assessedAt: now })
       .returning({ id: schema.reportAssessments.id });
-    await auditReport(tx, now, {
+    await audit({ db: tx, clock: ctx.clock }, {
+      at: now,
       action: "report.assessed",
       actorId,
       investigationId,
@@ -308,7 +311,7 @@ export async function shareAssessment(ctx: Ctx, actorId: string, investigationId
     if (!row) throw new UserError("Deze beoordeling bestaat niet (meer).", "report", { status: 404 });
     if (row.sharedAt) throw new UserError("Deze beoordeling is al gedeeld met de ketenpartners.", "report", { status: 409 });
     await tx.update(schema.reportAssessments).set({ sharedAt: now, sharedBy: actorId }).where(eq(schema.reportAssessments.id, row.id));
-    await auditReport(tx, now, { action: "report.assessment_shared", actorId, investigationId, details: { assessmentId: row.id, versionId: row.versionId } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "report.assessment_shared", actorId, investigationId, details: { assessmentId: row.id, versionId: row.versionId } });
   });
 }
 
@@ -370,7 +373,8 @@ export async function createRequest(
       .insert(schema.reportRequests)
       .values({ investigationId, versionId: version?.id ?? null, text: input.text, requestedBy: actor.id, requestedAt: now })
       .returning({ id: schema.reportRequests.id });
-    await auditReport(tx, now, {
+    await audit({ db: tx, clock: ctx.clock }, {
+      at: now,
       action: "report.request_created",
       actorId: actor.id,
       investigationId,
@@ -404,7 +408,7 @@ export async function handleRequest(ctx: Ctx, actorId: string, investigationId: 
       .where(and(eq(schema.reportRequests.id, requestId), eq(schema.reportRequests.investigationId, investigationId), eq(schema.reportRequests.handled, false)))
       .returning({ id: schema.reportRequests.id });
     if (!rows.length) throw new UserError("Dit verzoek is al afgehandeld of bestaat niet (meer).", "report", { field: "note", status: 409 });
-    await auditReport(tx, now, { action: "report.request_handled", actorId, investigationId, details: { requestId } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "report.request_handled", actorId, investigationId, details: { requestId } });
   });
 }
 

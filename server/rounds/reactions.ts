@@ -8,8 +8,9 @@ import type { AppContext } from "../context.ts";
 import { hashToken } from "../tokens.ts";
 import type { InviteeRow, ReactionRow, RoundRow } from "./rounds.ts";
 import { checkSignCode, consumeSignCode } from "./sign-code.ts";
-import { auditRound, sha256 } from "./support.ts";
+import { sha256 } from "./support.ts";
 import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
 
@@ -301,7 +302,8 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
       .where(and(eq(schema.roundReactions.id, reactionId), eq(schema.roundReactions.status, "draft"), eq(schema.roundReactions.pointer, draft.pointer)))
       .returning({ id: schema.roundReactions.id });
     if (!signed) throw new UserError(alreadySubmittedMessage({ submittedAt: now }), "already_submitted");
-    await auditRound(tx, now, {
+    await audit({ db: tx, clock: ctx.clock }, {
+      at: now,
       action: "reaction.submitted",
       actorId: invitee.userId,
       investigationId: round.investigationId,

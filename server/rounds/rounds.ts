@@ -20,8 +20,9 @@ import { buildReport } from "../../app/domain/report/build.ts";
 import { loadReportInput } from "../report/load.server.ts";
 import { getInterview } from "./interviews.ts";
 import { caseMailVarsOf, type CaseMailVars } from "./case-info.ts";
-import { auditRound, sha256, transactionalMailer, type Tx } from "./support.ts";
+import { sha256, transactionalMailer, type Tx } from "./support.ts";
 import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 export type RoundRow = typeof schema.commentRounds.$inferSelect;
 export type InviteeRow = typeof schema.roundInvitees.$inferSelect;
@@ -216,7 +217,8 @@ export async function openRound(
       await insertInvitee(tx, caseVars, round, actor, { userId: m.userId, name: m.name, email: m.email, relation: m.organisation ? `ketenpartner, ${m.organisation}` : "deelnemer" }, now, mailer);
     }
     for (const l of input.linkInvitees) await insertInvitee(tx, caseVars, round, actor, { userId: null, ...l }, now, mailer);
-    await auditRound(tx, now, {
+    await audit({ db: tx, clock: ctx.clock }, {
+      at: now,
       action: "round.opened",
       actorId: actor.id,
       investigationId,
@@ -427,7 +429,7 @@ export async function extendRound(ctx: Ctx, actorId: string, investigationId: st
       .returning({ id: schema.commentRounds.id });
     if (updated.length === 0) throw new UserError("De ronde is intussen gewijzigd of gesloten. Laad de pagina opnieuw.", "extension", { field: "date" });
     await tx.insert(schema.roundExtensions).values({ roundId: round.id, fromDate: round.deadlineDate, toDate: input.date, reason: input.reason, extendedBy: actorId, extendedAt: now });
-    await auditRound(tx, now, { action: "round.extended", actorId, investigationId, details: { roundId: round.id, from: round.deadlineDate, to: input.date, reason: input.reason } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.extended", actorId, investigationId, details: { roundId: round.id, from: round.deadlineDate, to: input.date, reason: input.reason } });
   });
 }
 
@@ -454,7 +456,7 @@ export async function addInvitee(
   if (existing.length) throw new UserError(`${row.email} is al uitgenodigd voor deze ronde.`, "duplicate", { field: "email" });
   await ctx.db.transaction(async (tx) => {
     await insertInvitee(tx, await caseMailVarsOf(tx, investigationId), round, actor, row, now, transactionalMailer(ctx, tx));
-    await auditRound(tx, now, { action: "round.invitee_added", actorId: actor.id, investigationId, subjectEmail: row.email, details: { roundId: round.id, viaLink: row.userId === null } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.invitee_added", actorId: actor.id, investigationId, subjectEmail: row.email, details: { roundId: round.id, viaLink: row.userId === null } });
   });
 }
 
@@ -475,7 +477,7 @@ export async function revokeLink(ctx: Ctx, actorId: string, investigationId: str
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await tx.update(schema.roundInvitees).set({ linkRevokedAt: now }).where(and(eq(schema.roundInvitees.id, invitee.id), isNull(schema.roundInvitees.linkRevokedAt)));
-    await auditRound(tx, now, { action: "round.link_revoked", actorId, investigationId, subjectEmail: invitee.email, details: { roundId: round.id } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.link_revoked", actorId, investigationId, subjectEmail: invitee.email, details: { roundId: round.id } });
   });
 }
 
@@ -495,7 +497,7 @@ export async function renewLink(ctx: Ctx, actor: { id: string; name: string }, i
       .where(eq(schema.roundInvitees.id, invitee.id))
       .returning();
     await transactionalMailer(ctx, tx).send(invitationMail(round, updated, token.token, actor.name, await caseMailVarsOf(tx, investigationId)));
-    await auditRound(tx, now, { action: "round.link_renewed", actorId: actor.id, investigationId, subjectEmail: invitee.email, details: { roundId: round.id } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.link_renewed", actorId: actor.id, investigationId, subjectEmail: invitee.email, details: { roundId: round.id } });
   });
 }
 
@@ -514,7 +516,7 @@ export async function allowLate(
   if (until <= now) throw new UserError("Deze datum ligt in het verleden.", "late", { field: "until" });
   await ctx.db.transaction(async (tx) => {
     await tx.update(schema.roundInvitees).set({ lateAllowedUntil: until, lateReason: input.reason }).where(eq(schema.roundInvitees.id, invitee.id));
-    await auditRound(tx, now, { action: "round.late_allowed", actorId, investigationId, subjectEmail: invitee.email, details: { roundId: round.id, until: input.until, reason: input.reason } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.late_allowed", actorId, investigationId, subjectEmail: invitee.email, details: { roundId: round.id, until: input.until, reason: input.reason } });
   });
 }
 
@@ -580,7 +582,8 @@ export async function recordDisposition(
         ...(await caseMailVarsOf(tx, investigationId)),
       }),
     });
-    await auditRound(tx, now, {
+    await audit({ db: tx, clock: ctx.clock }, {
+      at: now,
       action: previous ? "reaction.disposition_corrected" : "reaction.disposition",
       actorId: actor.id,
       investigationId,
