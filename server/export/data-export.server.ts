@@ -8,7 +8,6 @@ import { causesTable, measuresTable } from "../../app/domain/analysis/export.ts"
 import { readTree } from "../../app/domain/analysis/tree.ts";
 import { timelineExportTable, toCsvFile, type ExportTable } from "../../app/domain/timeline/export.ts";
 import { readTimeline } from "../../app/domain/timeline/schema.ts";
-import { schema } from "../../db/client.ts";
 import { formatInstant } from "../../app/domain/rounds/state.ts";
 import { swimlaneFigureOf, type PosterSize, type TileSize } from "../../app/domain/timeline/poster.ts";
 import { loadDoc, loadState } from "../collab/persistence.ts";

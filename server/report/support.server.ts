@@ -1,8 +1,6 @@
-// Shared by the report modules (issue 6): the audit actions they write, errors the user can fix,
-// and recognising a unique-index conflict (version numbers).
+// Shared by the report modules (issue 6): hashing and recognising a unique-index conflict (version
+// numbers). Audit rows go through server/audit.ts, refusals are UserErrors (app/domain/errors.ts).
 import { createHash } from "node:crypto";
-import { schema, type Database } from "../../db/client.ts";
-import type { Tx } from "../rounds/support.ts";
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { schema, type Database } from "../../db/client.ts";
+import type { Database } from "../../db/client.ts";
 import { createMailer, type Mailer } from "../mail/mailer.ts";
 import type { AppContext } from "../context.ts";
 
