@@ -3,6 +3,7 @@ import { schema } from "../db/client.ts";
 import { roleGrantsCreateInvestigations, roleMayHaveWorkspaceAccess } from "../app/domain/policy.ts";
 import { ROLE_LABELS, type Role } from "../app/domain/roles.ts";
 import { formatDutchDate, todayInAmsterdam } from "../app/domain/calendar-date.ts";
+import { UserError } from "../app/domain/errors.ts";
 import { audit } from "./audit.ts";
 import { hashPassword } from "./auth/passwords.ts";
 import type { AppContext } from "./context.ts";
@@ -11,15 +12,6 @@ import { isUniqueViolation } from "./report/support.server.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
 export const INVITATION_DAYS = 7;
-
-export class MemberError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 export async function listMembers(ctx: AppContext, investigationId: string) {
   return ctx.db
@@ -81,16 +73,10 @@ export async function invite(
   const members = await listMembers(ctx, investigationId);
   const member = members.find((m) => m.email.toLowerCase() === input.email.toLowerCase());
   if (member)
-    throw new MemberError(
-      `Deze persoon is al deelnemer van dit onderzoek. ${input.email} heeft de rol ${ROLE_LABELS[member.role as Role].toLowerCase()}; een nieuwe uitnodiging is niet nodig.`,
-      "email",
-    );
+    throw new UserError(`Deze persoon is al deelnemer van dit onderzoek. ${input.email} heeft de rol ${ROLE_LABELS[member.role as Role].toLowerCase()}; een nieuwe uitnodiging is niet nodig.`, "member", { field: "email" });
   const alreadyInvited = (expiresAt: Date) =>
-    new MemberError(
-      `Er staat al een uitnodiging open voor ${input.email} (geldig tot ${formatDutchDate(todayInAmsterdam(expiresAt))}). ` +
-        "Wacht tot die is aanvaard, of trek haar in onder 'Openstaande uitnodigingen' en nodig opnieuw uit.",
-      "email",
-    );
+    new UserError(`Er staat al een uitnodiging open voor ${input.email} (geldig tot ${formatDutchDate(todayInAmsterdam(expiresAt))}). ` +
+        "Wacht tot die is aanvaard, of trek haar in onder 'Openstaande uitnodigingen' en nodig opnieuw uit.", "member", { field: "email" });
   const sameAddress = (i: { email: string }) => i.email.toLowerCase() === input.email.toLowerCase();
   const open = (await listOpenInvitations(ctx, investigationId)).find(sameAddress);
   if (open) throw alreadyInvited(open.expiresAt);
@@ -297,7 +283,7 @@ async function unlessLastLead<T>(ctx: AppContext, investigationId: string, userI
       .where(and(eq(m.investigationId, investigationId), eq(m.role, "procesbegeleider")))
       .for("update");
     if (leads.length === 1 && leads[0].userId === userId)
-      throw new MemberError("Een onderzoek heeft altijd minstens één procesbegeleider. Wijs eerst een andere procesbegeleider aan.");
+      throw new UserError("Een onderzoek heeft altijd minstens één procesbegeleider. Wijs eerst een andere procesbegeleider aan.", "member");
     return change(tx);
   });
 }
@@ -309,7 +295,7 @@ export async function removeMember(ctx: AppContext, actorId: string, investigati
       .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
       .returning(),
   );
-  if (!rows.length) throw new MemberError("Deze persoon is geen deelnemer (meer).");
+  if (!rows.length) throw new UserError("Deze persoon is geen deelnemer (meer).", "member");
   await audit(ctx, { action: "member.removed", actorId, investigationId, details: { userId, role: rows[0].role } });
   for (const listener of ctx.onAccessRevoked) listener(investigationId, userId);
 }
@@ -324,7 +310,7 @@ export async function changeRole(ctx: AppContext, actorId: string, investigation
       .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)))
       .returning();
   const rows = role === "procesbegeleider" ? await update(ctx.db) : await unlessLastLead(ctx, investigationId, userId, update);
-  if (!rows.length) throw new MemberError("Deze persoon is geen deelnemer (meer).");
+  if (!rows.length) throw new UserError("Deze persoon is geen deelnemer (meer).", "member");
   if (roleGrantsCreateInvestigations(role)) await ctx.db.update(schema.users).set({ canCreateInvestigations: true }).where(eq(schema.users.id, userId));
   await audit(ctx, { action: "member.role_changed", actorId, investigationId, details: { userId, role } });
   // Live connections carry the old rights: close them so they reconnect with the new ones.
@@ -341,16 +327,16 @@ export async function setWorkspaceAccess(ctx: AppContext, actorId: string, inves
     .select({ role: schema.memberships.role, workspaceAccess: schema.memberships.workspaceAccess })
     .from(schema.memberships)
     .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)));
-  if (!current) throw new MemberError("Deze persoon is geen deelnemer (meer).");
+  if (!current) throw new UserError("Deze persoon is geen deelnemer (meer).", "member");
   if (!roleMayHaveWorkspaceAccess(current.role as Role))
-    throw new MemberError("Alleen voor een toezichthouder: de andere rollen hebben de werkruimte al vanuit hun rol.");
+    throw new UserError("Alleen voor een toezichthouder: de andere rollen hebben de werkruimte al vanuit hun rol.", "member");
   if (current.workspaceAccess === access) return;
   await ctx.db
     .update(schema.memberships)
     .set({ workspaceAccess: access })
     .where(and(eq(schema.memberships.investigationId, investigationId), eq(schema.memberships.userId, userId)));
   // Written directly: "member.workspace_access_changed" is this module's own audit action.
-  await ctx.db.insert(schema.auditLog).values({
+  await audit(ctx, {
     at: ctx.clock.now(),
     action: "member.workspace_access_changed",
     actorId,

@@ -5,7 +5,8 @@ import { formatDutchDate } from "./calendar-date.ts";
 import { ANALYSIS_METHODS, PHASES, SUPERVISORS } from "./investigation-fields.ts";
 import { ROLE_LABELS } from "./roles.ts";
 
-export const AUDIT_ACTIONS: Record<string, string> = {
+/** Every action the server logs for an investigation, with its Dutch label (server/audit.ts accepts only these and the account actions). */
+export const AUDIT_ACTIONS = {
   "investigation.created": "Onderzoek aangemaakt",
   "investigation.updated": "Gegevens gewijzigd",
   "investigation.closed": "Onderzoek afgesloten (bewaartermijn loopt)",
@@ -65,7 +66,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "melding.screened": "Melding gescreend",
   "melding.investigation_started": "Leeronderzoek gestart vanuit een melding",
   "loket.exported": "Register of jaaroverzicht van het loket gedownload",
-};
+} satisfies Record<string, string>;
+
+export type InvestigationAuditAction = keyof typeof AUDIT_ACTIONS;
 
 export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   title: "titel",
@@ -206,5 +209,5 @@ export function describeDetails(details: Record<string, unknown> | null | undefi
 }
 
 export function describeAction(action: string): string {
-  return AUDIT_ACTIONS[action] ?? "Andere handeling";
+  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? "Andere handeling";
 }

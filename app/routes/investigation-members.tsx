@@ -8,7 +8,8 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "~/domain/roles
 import { formatDutchDateShort, todayInAmsterdam } from "~/domain/calendar-date.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { z } from "zod";
-import { changeRole, invite, listMembers, listOpenInvitations, MemberError, removeMember, revokeInvitation, setWorkspaceAccess } from "../../server/members.ts";
+import { changeRole, invite, listMembers, listOpenInvitations, removeMember, revokeInvitation, setWorkspaceAccess } from "../../server/members.ts";
+import { formErrors, UserError } from "~/domain/errors.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: versionsCss }];
 
@@ -75,10 +76,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         return data({ intent: "", errors: { _form: "Onbekende handeling." }, values, notice: null }, { status: 400 });
     }
   } catch (err) {
-    if (err instanceof MemberError) {
-      const errors: Record<string, string> = { [err.field ?? "_form"]: err.message };
-      return data({ intent: values.intent, errors, values, notice: null }, { status: 409 });
-    }
+    if (err instanceof UserError) return data({ intent: values.intent, errors: formErrors(err), values, notice: null }, { status: err.status });
     if (err instanceof z.ZodError) return data({ intent: values.intent, errors: { _form: "Ongeldige invoer." }, values, notice: null }, { status: 400 });
     throw err;
   }

@@ -1,8 +1,9 @@
 // Resource route: everything held on one person as JSON (AVG art. 15 and 20). Procesbegeleider only; audited.
 import type { Route } from "./+types/investigation-privacy-export";
-import { exportPerson, PERSON_KINDS, PrivacyError, type PersonKind } from "../../server/privacy/persons.ts";
+import { exportPerson, PERSON_KINDS, type PersonKind } from "../../server/privacy/persons.ts";
 import { contentDisposition } from "../../server/report/download.server.ts";
 import { downloadAccess, textResponse } from "../../server/report/http.server.ts";
+import { UserError } from "~/domain/errors.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const access = await downloadAccess(context, request, params.id, "privacy.manage");
@@ -22,7 +23,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       },
     });
   } catch (err) {
-    if (err instanceof PrivacyError) return textResponse(err.status, err.message);
+    if (err instanceof UserError) return textResponse(err.status, err.message);
     throw err;
   }
 }

@@ -7,7 +7,7 @@ import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { eq } from "drizzle-orm";
 import { addDays, formatDutchDate } from "~/domain/calendar-date.ts";
 import { schema } from "../../db/client.ts";
-import { erasePerson, listPersons, PERSON_KIND_LABELS, PERSON_KINDS, PrivacyError, restrictedPersons, setRestriction, type PersonKind } from "../../server/privacy/persons.ts";
+import { erasePerson, listPersons, PERSON_KIND_LABELS, PERSON_KINDS, restrictedPersons, setRestriction, type PersonKind } from "../../server/privacy/persons.ts";
 import {
   closeInvestigation,
   DEFAULT_RETENTION_YEARS,
@@ -15,9 +15,9 @@ import {
   MIN_RETENTION_YEARS,
   organisationRetention,
   parseRetentionYears,
-  RetentionError,
   setOrganisationRetention,
 } from "../../server/privacy/retention.ts";
+import { UserError } from "~/domain/errors.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Privacy – Ketenlijn" }];
 
@@ -75,8 +75,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     return data({ ok: false, message: "Onbekende handeling." }, { status: 400 });
   } catch (err) {
-    if (err instanceof PrivacyError) return data({ ok: false, message: err.message }, { status: err.status });
-    if (err instanceof RetentionError) return data({ ok: false, message: err.message }, { status: 409 });
+    if (err instanceof UserError) return data({ ok: false, message: err.message }, { status: err.status });
     throw err;
   }
 }

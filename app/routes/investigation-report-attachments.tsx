@@ -5,7 +5,7 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/investigation-report-attachments";
 import { requireInvestigation, readForm } from "~/lib/guards.server.ts";
 import { addAttachment, removeAttachment } from "../../server/report/attachments.server.ts";
-import { ReportError } from "../../server/report/support.server.ts";
+import { UserError } from "~/domain/errors.ts";
 
 export function loader({ params }: Route.LoaderArgs) {
   return redirect(`/onderzoeken/${encodeURIComponent(params.id ?? "")}/rapport`);
@@ -28,7 +28,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const added = await addAttachment(context.app, user.id, investigationId, file.name, bytes);
     return { ok: true as const, message: `${added.filename} is toegevoegd.` };
   } catch (err) {
-    if (err instanceof ReportError) return data({ ok: false as const, error: err.message }, { status: err.status });
+    if (err instanceof UserError) return data({ ok: false as const, error: err.message }, { status: err.status });
     throw err;
   }
 }

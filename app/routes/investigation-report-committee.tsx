@@ -14,7 +14,7 @@ import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { addCommitteeMember, listCommittee, moveCommitteeMember, removeCommitteeMember, updateCommitteeMember } from "../../server/report/committee.server.ts";
 import { restrictedPersons } from "../../server/privacy/persons.ts";
 import { committeeMemberSchema } from "../../server/report/forms.server.ts";
-import { ReportError } from "../../server/report/support.server.ts";
+import { formErrors, UserError } from "~/domain/errors.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: versionsCss }];
 
@@ -89,7 +89,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         return fail({ _form: "Onbekende handeling." });
     }
   } catch (err) {
-    if (err instanceof ReportError) return fail({ _form: err.message }, err.status);
+    if (err instanceof UserError) return fail(formErrors(err), err.status);
     if (err instanceof z.ZodError) return fail({ _form: "Ongeldige invoer." });
     throw err;
   }

@@ -8,7 +8,7 @@ import { can, canExport } from "~/domain/policy.ts";
 import { docxResponse } from "../../server/report/download.server.ts";
 import { generateReport } from "../../server/report/generate.server.ts";
 import { downloadAccess, FORBIDDEN, textResponse, methodNotAllowed } from "../../server/report/http.server.ts";
-import { auditReport } from "../../server/report/support.server.ts";
+import { audit } from "../../server/audit.ts";
 
 const audienceSchema = z.enum(["ketenpartners", "toezichthouder"]);
 
@@ -32,7 +32,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     // so its reactions are not in their file either.
     reactionsOfRoundsOf: can(access.membership, "rounds.manage") ? undefined : access.userId,
   });
-  await auditReport(ctx.db, ctx.clock.now(), {
+  await audit(ctx, {
     action: "report.exported",
     actorId: access.userId,
     investigationId: access.investigationId,

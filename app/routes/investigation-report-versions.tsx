@@ -17,7 +17,6 @@ import type { ReportAudience } from "~/domain/report/model.ts";
 import { formatInstant } from "~/domain/rounds/state.ts";
 import { formValues, requireInvestigation } from "~/lib/guards.server.ts";
 import { assessmentFieldErrors, assessmentSchema, handleRequestSchema, requestSchema, shareAssessmentSchema, submitVersionSchema } from "../../server/report/forms.server.ts";
-import { ReportError } from "../../server/report/support.server.ts";
 import { currentCompleteness } from "../../server/report/generate.server.ts";
 import {
   createRequest,
@@ -31,6 +30,7 @@ import {
 } from "../../server/report/versions.server.ts";
 import { finalRecipients, openRoundWarnings, sendFinalToReactants } from "../../server/report/final.server.ts";
 import { ConfirmFinal, SendFinal } from "~/components/report/versions/FinalSteps.tsx";
+import { formErrors, UserError } from "~/domain/errors.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: reportCss },
@@ -224,7 +224,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         return fail({ _form: "Onbekende handeling." });
     }
   } catch (err) {
-    if (err instanceof ReportError) return fail({ [err.field ?? "_form"]: err.message }, err.status, values.requestId ?? null);
+    if (err instanceof UserError) return fail(formErrors(err), err.status, values.requestId ?? null);
     if (err instanceof z.ZodError) return fail({ _form: "Ongeldige invoer." });
     throw err;
   }

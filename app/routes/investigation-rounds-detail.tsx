@@ -18,8 +18,8 @@ import { hiddenPersonsFor, redactFrozenInterview, roundTitleFor } from "../../se
 import { handleReactionAction, reactionPageData, withoutModel } from "../../server/rounds/reaction-form.ts";
 import { reactantView } from "../../server/rounds/reactions.ts";
 import { addInvitee, allowLate, extendRound, getRound, getRoundDetail, inviteeForUser, invitableMembers, recordDisposition, renewLink, revokeLink } from "../../server/rounds/rounds.ts";
-import { RoundError } from "../../server/rounds/support.ts";
 import { roundTerms } from "../../server/rounds/term-summary.ts";
+import { formErrors, UserError } from "~/domain/errors.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: roundsCss }];
 
@@ -201,7 +201,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         return fail({ _form: "Onbekende handeling." });
     }
   } catch (err) {
-    if (err instanceof RoundError) return fail({ _form: err.message, ...(err.field && err.field !== "_form" ? { [err.field]: err.message } : {}) }, 409);
+    if (err instanceof UserError) return fail(formErrors(err, { alsoForm: true }), err.status);
     if (err instanceof z.ZodError) return fail({ _form: err.issues[0]?.message ?? "Ongeldige invoer." });
     throw err;
   }

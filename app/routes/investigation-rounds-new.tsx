@@ -11,7 +11,7 @@ import { todayInAmsterdam } from "~/domain/workdays.server.ts";
 import { readForm, requireInvestigation } from "~/lib/guards.server.ts";
 import { listInterviews } from "../../server/rounds/interviews.ts";
 import { invitableMembers, openRound } from "../../server/rounds/rounds.ts";
-import { RoundError } from "../../server/rounds/support.ts";
+import { formErrors, UserError } from "~/domain/errors.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Nieuwe reactieronde – Ketenlijn" }];
 
@@ -68,7 +68,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     );
     throw redirect(`/onderzoeken/${investigationId}/rondes/${roundId}?geopend=1`);
   } catch (err) {
-    if (err instanceof RoundError) return data({ errors: { _form: err.message, ...(err.field ? { [err.field]: err.message } : {}) }, values, memberIds }, { status: 409 });
+    if (err instanceof UserError) return data({ errors: formErrors(err, { alsoForm: true }), values, memberIds }, { status: err.status });
     throw err;
   }
 }

@@ -8,7 +8,8 @@ import { meldingReference } from "~/domain/loket/fields.ts";
 import { investigationDraftFromMelding } from "~/domain/loket/start.ts";
 import { formValues, notFound } from "~/lib/guards.server.ts";
 import { requireLoket } from "~/lib/loket-guards.server.ts";
-import { AlreadyStarted, getMelding, startInvestigationFromMelding } from "../../server/loket/meldingen.ts";
+import { getMelding, startInvestigationFromMelding } from "../../server/loket/meldingen.ts";
+import { formErrors, UserError } from "~/domain/errors.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Leeronderzoek starten – Incidentenloket – Ketenlijn" }];
 
@@ -39,8 +40,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const id = await startInvestigationFromMelding(context.app, user.id, m.id, parsed.data);
     throw redirect(`/onderzoeken/${id}`);
   } catch (e) {
-    if (e instanceof AlreadyStarted)
-      return data({ errors: { _form: "Vanuit deze melding is al een leeronderzoek gestart." } as Record<string, string>, values }, { status: 409 });
+    if (e instanceof UserError) return data({ errors: formErrors(e), values }, { status: e.status });
     throw e;
   }
 }

@@ -6,7 +6,7 @@ import {
   FREE_FAILURES_PER_ADDRESS,
   waitSeconds,
 } from "../../app/domain/login-throttle.ts";
-import type { AuditAction } from "../audit.ts";
+import { audit, settleAudit, type AuditAction } from "../audit.ts";
 import type { AppContext } from "../context.ts";
 import { hashToken, newToken } from "../tokens.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
@@ -62,13 +62,9 @@ export async function logIn(
   // The attempt is written as failed *before* counting and checking the password, and settled
   // afterwards: attempts running at the same time then count against each other, so a burst of
   // parallel guesses cannot all pass the check before any failure is recorded.
-  const [attempt] = await ctx.db
-    .insert(schema.auditLog)
-    .values({ at: ctx.clock.now(), action: "login.failed", subjectEmail: email, ip: input.ip })
-    .returning({ id: schema.auditLog.id });
-  const settle = (action: AuditAction, actorId: string | null, details: Record<string, unknown> = {}) =>
-    ctx.db.update(schema.auditLog).set({ action, actorId, details }).where(eq(schema.auditLog.id, attempt.id));
-  const wait = await requiredWait(ctx, email, input.ip, attempt.id);
+  const attemptId = await audit(ctx, { action: "login.failed", subjectEmail: email, ip: input.ip });
+  const settle = (action: AuditAction, actorId: string | null, details: Record<string, unknown> = {}) => settleAudit(ctx.db, attemptId, { action, actorId, details });
+  const wait = await requiredWait(ctx, email, input.ip, attemptId);
   if (wait > 0) {
     const retryAfterSeconds = Math.ceil(wait);
     await settle("login.blocked", null, { waitSeconds: retryAfterSeconds });
@@ -116,7 +112,7 @@ export async function completeSecondFactor(
   const factor = await verifySecondFactor(ctx, row.userId, input.code);
   if (!factor) {
     // Counted as a login failure too, so wrong codes feed the same growing waits.
-    await ctx.db.insert(schema.auditLog).values({
+    await audit(ctx, {
       at: ctx.clock.now(),
       action: "login.failed",
       actorId: row.userId,
@@ -139,7 +135,7 @@ export async function completeSecondFactor(
   const used = await ctx.db.delete(schema.loginChallenges).where(eq(schema.loginChallenges.tokenHash, tokenHash)).returning();
   if (used.length === 0) return { ok: false, reason: "expired" };
   const token = await startSession(ctx, row.userId, input.previousToken);
-  await ctx.db.insert(schema.auditLog).values({
+  await audit(ctx, {
     at: ctx.clock.now(),
     action: "login.ok",
     actorId: row.userId,

@@ -8,13 +8,13 @@ import { causesTable, measuresTable } from "../../app/domain/analysis/export.ts"
 import { readTree } from "../../app/domain/analysis/tree.ts";
 import { timelineExportTable, toCsvFile, type ExportTable } from "../../app/domain/timeline/export.ts";
 import { readTimeline } from "../../app/domain/timeline/schema.ts";
-import { schema } from "../../db/client.ts";
 import { formatInstant } from "../../app/domain/rounds/state.ts";
 import { swimlaneFigureOf, type PosterSize, type TileSize } from "../../app/domain/timeline/poster.ts";
 import { loadDoc, loadState } from "../collab/persistence.ts";
 import { posterPdf } from "./poster.server.ts";
 import type { AppContext } from "../context.ts";
 import { contentDisposition, safeFilename } from "../report/download.server.ts";
+import { audit } from "../audit.ts";
 
 export const DATA_EXPORT_FILES = ["tijdlijn.csv", "tijdlijn.xlsx", "oorzaken.csv", "maatregelen.csv", "poster.pdf"] as const;
 export type DataExportFile = (typeof DATA_EXPORT_FILES)[number];
@@ -114,7 +114,7 @@ export async function auditDataExport(
   ctx: Pick<AppContext, "db" | "clock">,
   entry: { actorId: string; investigationId: string; file: string; rows?: number; bytes: number },
 ): Promise<void> {
-  await ctx.db.insert(schema.auditLog).values({
+  await audit(ctx, {
     at: ctx.clock.now(),
     action: entry.file.startsWith("tijdlijn") || entry.file.startsWith("poster") ? "timeline.exported" : "analysis.exported",
     actorId: entry.actorId,

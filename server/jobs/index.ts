@@ -6,7 +6,8 @@ import type { AppContext } from "../context.ts";
 import { purgeExpiredInvestigations } from "../privacy/retention.ts";
 import { closingMail, reminderMail } from "../rounds/rounds.ts";
 import { caseMailVarsOf } from "../rounds/case-info.ts";
-import { auditRound, transactionalMailer, type Tx } from "../rounds/support.ts";
+import { transactionalMailer, type Tx } from "../rounds/support.ts";
+import { audit } from "../audit.ts";
 
 /**
  * The job loop (design.md "Jobs", ADR 0005). The due work is computed from the rounds themselves;
@@ -82,7 +83,7 @@ async function closeDueRounds(ctx: JobCtx, report: JobReport): Promise<void> {
           .values(recipients.map((i) => ({ roundId: round.id, inviteeId: i.id, kind: "closing", forDate: round.deadlineDate, createdAt: now })))
           .onConflictDoNothing();
       }
-      await auditRound(tx, now, { action: "round.closed", investigationId: round.investigationId, details: { roundId: round.id, deadline: round.deadlineDate } });
+      await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.closed", investigationId: round.investigationId, details: { roundId: round.id, deadline: round.deadlineDate } });
     }
     report.closed += closed.length;
   });

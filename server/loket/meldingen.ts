@@ -9,6 +9,7 @@ import type { AppContext } from "../context.ts";
 import { createInvestigation } from "../investigations.ts";
 import { findOrCreateOrganisation } from "../members.ts";
 import type { SessionUser } from "../auth/sessions.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 export async function loketActor(ctx: AppContext, user: SessionUser): Promise<LoketActor> {
   if (user.isLoket) return { userId: user.id, isLoket: true, isSupervisor: false };
@@ -201,8 +202,6 @@ export async function screenMelding(ctx: AppContext, userId: string, id: string,
   await audit(ctx, { action: "melding.screened", actorId: userId, details: { meldingId: id, status: input.status, decision: input.decision } });
 }
 
-export class AlreadyStarted extends Error {}
-
 /**
  * Creates the investigation (the loketmedewerker becomes its procesbegeleider), copies a restricted
  * identity into the investigation's restricted table, and links both ways; the melding is then
@@ -214,7 +213,7 @@ export async function startInvestigationFromMelding(ctx: AppContext, userId: str
     .set({ decision: "leeronderzoek", status: "afgehandeld", decidedBy: userId, decidedAt: ctx.clock.now(), updatedAt: ctx.clock.now() })
     .where(and(eq(schema.meldingen.id, meldingId), sql`${schema.meldingen.investigationId} is null`, sql`coalesce(${schema.meldingen.decision}, '') <> 'leeronderzoek'`))
     .returning({ id: schema.meldingen.id });
-  if (!claimed) throw new AlreadyStarted();
+  if (!claimed) throw new UserError("Vanuit deze melding is al een leeronderzoek gestart.", "already_started");
   const investigationId = await createInvestigation(ctx, userId, input);
   await ctx.db.update(schema.meldingen).set({ investigationId }).where(eq(schema.meldingen.id, meldingId));
   const [identity] = await ctx.db.select().from(schema.meldingIdentities).where(eq(schema.meldingIdentities.meldingId, meldingId));

@@ -7,6 +7,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { schema, type Database } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../rounds/support.ts";
+import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock">;
 
@@ -26,15 +28,6 @@ export interface PersonRow {
   /** What the list shows: never the client's name (that is read only in the export, audited). */
   label: string;
   detail: string;
-}
-
-export class PrivacyError extends Error {
-  constructor(
-    message: string,
-    readonly status = 409,
-  ) {
-    super(message);
-  }
 }
 
 export const ERASE_REFUSED =
@@ -95,8 +88,8 @@ export async function exportPerson(ctx: Ctx, actorId: string, investigationId: s
   const data = await personData(ctx, investigationId, kind, key);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(schema.auditLog).values({ at: now, action: "person.exported", actorId, investigationId, details: { kind } });
-    if (kind === "client") await tx.insert(schema.auditLog).values({ at: now, action: "client.viewed", actorId, investigationId, details: { purpose: "gegevens van de cliënt exporteren (AVG)" } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "person.exported", actorId, investigationId, details: { kind } });
+    if (kind === "client") await audit({ db: tx, clock: ctx.clock }, { at: now, action: "client.viewed", actorId, investigationId, details: { purpose: "gegevens van de cliënt exporteren (AVG)" } });
   });
   return { exportedAt: now.toISOString(), investigationId, kind: PERSON_KIND_LABELS[kind], ...data };
 }
@@ -105,13 +98,13 @@ async function personData(ctx: Pick<AppContext, "db">, investigationId: string, 
   switch (kind) {
     case "client": {
       const [row] = await ctx.db.select().from(schema.clientIdentities).where(eq(schema.clientIdentities.investigationId, investigationId));
-      if (!row || key !== investigationId) throw new PrivacyError("Deze persoon staat niet (meer) in dit onderzoek.", 404);
+      if (!row || key !== investigationId) throw new UserError("Deze persoon staat niet (meer) in dit onderzoek.", "privacy", { status: 404 });
       return { identity: { name: row.name, dateOfBirth: row.dateOfBirth, sex: row.sex, indication: row.indication, updatedAt: row.updatedAt } };
     }
     case "reactant": {
       const invitees = await reactantRows(ctx.db, investigationId, key);
       const sends = await finalSendRows(ctx.db, investigationId, key);
-      if (!invitees.length && !sends.length) throw new PrivacyError("Deze persoon staat niet (meer) in dit onderzoek.", 404);
+      if (!invitees.length && !sends.length) throw new UserError("Deze persoon staat niet (meer) in dit onderzoek.", "privacy", { status: 404 });
       const reactions = invitees.length ? await ctx.db.select().from(schema.roundReactions).where(inArray(schema.roundReactions.inviteeId, invitees.map((i) => i.id))) : [];
       return {
         invitations: invitees.map((i) => ({ round: i.roundTitle, name: i.name, email: i.email, relation: i.relation, invitedAt: i.invitedAt, linkRevokedAt: i.linkRevokedAt })),
@@ -121,12 +114,12 @@ async function personData(ctx: Pick<AppContext, "db">, investigationId: string, 
     }
     case "interviewee": {
       const [row] = await ctx.db.select().from(schema.interviews).where(and(eq(schema.interviews.investigationId, investigationId), sql`${schema.interviews.id}::text = ${key}`));
-      if (!row) throw new PrivacyError("Deze persoon staat niet (meer) in dit onderzoek.", 404);
+      if (!row) throw new UserError("Deze persoon staat niet (meer) in dit onderzoek.", "privacy", { status: 404 });
       return { interview: { function: row.personFunction, initials: row.initials, organisation: row.organisation, relation: row.relation, heldOn: row.heldOn, interviewers: row.interviewers } };
     }
     case "committee": {
       const [row] = await ctx.db.select().from(schema.committeeMembers).where(and(eq(schema.committeeMembers.investigationId, investigationId), sql`${schema.committeeMembers.id}::text = ${key}`));
-      if (!row) throw new PrivacyError("Deze persoon staat niet (meer) in dit onderzoek.", 404);
+      if (!row) throw new UserError("Deze persoon staat niet (meer) in dit onderzoek.", "privacy", { status: 404 });
       return { committeeMember: { name: row.name, function: row.function, organisation: row.organisation, background: row.background, involvement: row.involvement, independence: row.independence } };
     }
   }
@@ -151,7 +144,7 @@ async function inSubmittedVersion(ctx: Pick<AppContext, "db">, investigationId: 
 /**
  * Erases what is held on the person: the client identity row, the reactant's invitations with
  * their reactions (cascade) and the final reports mailed to them, the interview's person details, the committee member. Refused
- * (PrivacyError, with the reason) when the person is in a submitted report version.
+ * (UserError, with the reason) when the person is in a submitted report version.
  */
 export async function erasePerson(ctx: Ctx, actorId: string, investigationId: string, kind: PersonKind, key: string): Promise<void> {
   const data = await personData(ctx, investigationId, kind, key);
@@ -168,8 +161,8 @@ export async function erasePerson(ctx: Ctx, actorId: string, investigationId: st
           : [(data.committeeMember as { name: string }).name];
   const now = ctx.clock.now();
   if (await inSubmittedVersion(ctx, investigationId, names)) {
-    await ctx.db.insert(schema.auditLog).values({ at: now, action: "person.erase_refused", actorId, investigationId, details: { kind, reason: "in een ingediende rapportversie (AVG art. 17 lid 3 onder b)" } });
-    throw new PrivacyError(ERASE_REFUSED);
+    await audit(ctx, { at: now, action: "person.erase_refused", actorId, investigationId, details: { kind, reason: "in een ingediende rapportversie (AVG art. 17 lid 3 onder b)" } });
+    throw new UserError(ERASE_REFUSED, "privacy");
   }
   await ctx.db.transaction(async (tx) => {
     if (kind === "client") await tx.delete(schema.clientIdentities).where(eq(schema.clientIdentities.investigationId, investigationId));
@@ -183,7 +176,7 @@ export async function erasePerson(ctx: Ctx, actorId: string, investigationId: st
     // Function stays (it is no personal data on its own and the verslag refers to it); initials and organisation go.
     if (kind === "interviewee") await tx.update(schema.interviews).set({ initials: "", organisation: "", updatedAt: now }).where(sql`${schema.interviews.id}::text = ${key}`);
     if (kind === "committee") await tx.delete(schema.committeeMembers).where(sql`${schema.committeeMembers.id}::text = ${key}`);
-    await tx.insert(schema.auditLog).values({ at: now, action: "person.erased", actorId, investigationId, details: { kind } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "person.erased", actorId, investigationId, details: { kind } });
   });
 }
 
@@ -204,6 +197,6 @@ export async function setRestriction(ctx: Ctx, actorId: string, investigationId:
     const where = and(eq(schema.personRestrictions.investigationId, investigationId), eq(schema.personRestrictions.kind, kind), eq(schema.personRestrictions.key, normalized));
     if (restricted) await tx.insert(schema.personRestrictions).values({ investigationId, kind, key: normalized, restrictedBy: actorId, restrictedAt: now }).onConflictDoNothing();
     else await tx.delete(schema.personRestrictions).where(where);
-    await tx.insert(schema.auditLog).values({ at: now, action: restricted ? "person.restricted" : "person.unrestricted", actorId, investigationId, details: { kind } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: restricted ? "person.restricted" : "person.unrestricted", actorId, investigationId, details: { kind } });
   });
 }

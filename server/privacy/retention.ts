@@ -7,12 +7,12 @@ import { and, eq, isNotNull, lt, sql } from "drizzle-orm";
 import { todayInAmsterdam } from "../../app/domain/calendar-date.ts";
 import { schema } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
+import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock">;
 
 export const DEFAULT_RETENTION_YEARS = 20;
-
-export class RetentionError extends Error {}
 
 /** Adds whole years to a YYYY-MM-DD date (29 February → 28 February in a common year). */
 export function addYears(day: string, years: number): string {
@@ -37,8 +37,8 @@ export async function closeInvestigation(ctx: Ctx, actorId: string, investigatio
       .set({ closedAt: now, closedBy: actorId, retentionUntil, updatedAt: now })
       .where(and(eq(schema.investigations.id, investigationId), sql`${schema.investigations.closedAt} is null`))
       .returning({ id: schema.investigations.id });
-    if (!rows.length) throw new RetentionError("Dit onderzoek is al afgesloten.");
-    await tx.insert(schema.auditLog).values({ at: now, action: "investigation.closed", actorId, investigationId, details: { retentionUntil, years } });
+    if (!rows.length) throw new UserError("Dit onderzoek is al afgesloten.", "retention");
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "investigation.closed", actorId, investigationId, details: { retentionUntil, years } });
     return { retentionUntil };
   });
 }
@@ -73,7 +73,7 @@ export async function purgeExpiredInvestigations(ctx: Ctx): Promise<number> {
       await tx.delete(schema.investigations).where(eq(schema.investigations.id, id));
       // The audit rows about it hold names and e-mail addresses: they go too, one record without personal data stays.
       await tx.delete(schema.auditLog).where(eq(schema.auditLog.investigationId, id));
-      await tx.insert(schema.auditLog).values({
+      await audit({ db: tx, clock: ctx.clock }, {
         at: ctx.clock.now(),
         action: "investigation.purged",
         investigationId: id,
@@ -120,8 +120,8 @@ export async function setOrganisationRetention(ctx: Ctx, actorId: string, invest
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select({ years: schema.organisations.retentionYears }).from(schema.organisations).where(eq(schema.organisations.id, organisationId)).for("update");
-    if (!before) throw new RetentionError("Uw organisatie bestaat niet (meer).");
+    if (!before) throw new UserError("Uw organisatie bestaat niet (meer).", "retention");
     await tx.update(schema.organisations).set({ retentionYears: years }).where(eq(schema.organisations.id, organisationId));
-    await tx.insert(schema.auditLog).values({ at: now, action: "organisation.retention_set", actorId, investigationId, details: { organisationId, from: before.years, to: years } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "organisation.retention_set", actorId, investigationId, details: { organisationId, from: before.years, to: years } });
   });
 }

@@ -7,7 +7,9 @@ import { checkAttachment } from "../../app/domain/report/attachments.ts";
 import { schema } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../rounds/support.ts";
-import { auditReport, ReportError, sha256Hex } from "./support.server.ts";
+import { sha256Hex } from "./support.server.ts";
+import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 export interface AttachmentListItem {
   id: string;
@@ -29,7 +31,7 @@ export async function listAttachments(ctx: Pick<AppContext, "db">, investigation
 
 export async function addAttachment(ctx: AppContext, actorId: string, investigationId: string, name: string, bytes: Uint8Array): Promise<{ id: string; filename: string }> {
   const check = checkAttachment(name, bytes);
-  if (!check.ok) throw new ReportError(check.message, "file", 400);
+  if (!check.ok) throw new UserError(check.message, "report", { field: "file", status: 400 });
   const now = ctx.clock.now();
   const sha256 = sha256Hex(bytes);
   return ctx.db.transaction(async (tx) => {
@@ -37,7 +39,7 @@ export async function addAttachment(ctx: AppContext, actorId: string, investigat
       .insert(schema.reportAttachments)
       .values({ investigationId, filename: check.filename, contentType: check.contentType, size: bytes.byteLength, sha256, data: bytes, uploadedBy: actorId, uploadedAt: now })
       .returning({ id: schema.reportAttachments.id, filename: schema.reportAttachments.filename });
-    await auditReport(tx, now, { action: "report.attachment_added", actorId, investigationId, details: { bestand: check.filename, bytes: bytes.byteLength, sha256 } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "report.attachment_added", actorId, investigationId, details: { bestand: check.filename, bytes: bytes.byteLength, sha256 } });
     return row!;
   });
 }
@@ -49,8 +51,8 @@ export async function removeAttachment(ctx: AppContext, actorId: string, investi
       .delete(schema.reportAttachments)
       .where(and(eq(schema.reportAttachments.id, attachmentId), eq(schema.reportAttachments.investigationId, investigationId)))
       .returning({ filename: schema.reportAttachments.filename });
-    if (!row) throw new ReportError("Deze bijlage bestaat niet (meer).", undefined, 404);
-    await auditReport(tx, now, { action: "report.attachment_removed", actorId, investigationId, details: { bestand: row.filename } });
+    if (!row) throw new UserError("Deze bijlage bestaat niet (meer).", "report", { status: 404 });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "report.attachment_removed", actorId, investigationId, details: { bestand: row.filename } });
   });
 }
 
@@ -77,7 +79,7 @@ export async function downloadAttachment(
     : and(eq(schema.reportAttachments.id, attachmentId), eq(schema.reportAttachments.investigationId, investigationId));
   const [row] = await ctx.db.select({ filename: t.filename, contentType: t.contentType, data: t.data, sha256: t.sha256 }).from(t).where(where).limit(1);
   if (!row) return null;
-  await auditReport(ctx.db, ctx.clock.now(), {
+  await audit(ctx, {
     action: "report.attachment_downloaded",
     actorId,
     investigationId,

@@ -5,7 +5,9 @@ import { schema } from "../../db/client.ts";
 import type { CommitteeMember } from "../../app/domain/report/input.ts";
 import type { AppContext } from "../context.ts";
 import type { CommitteeMemberInput } from "./forms.server.ts";
-import { auditReport, ReportError, UUID } from "./support.server.ts";
+import { UUID } from "./support.server.ts";
+import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock">;
 
@@ -55,14 +57,14 @@ export async function addCommitteeMember(ctx: Ctx, actorId: string, investigatio
       .insert(schema.committeeMembers)
       .values({ investigationId, ...input, position: (last ?? -1) + 1, createdAt: now, updatedAt: now })
       .returning({ id: schema.committeeMembers.id });
-    await auditReport(tx, now, { action: "committee.member_added", actorId, investigationId, details: { memberId: row.id, function: input.function } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "committee.member_added", actorId, investigationId, details: { memberId: row.id, function: input.function } });
     return row.id;
   });
 }
 
 export async function updateCommitteeMember(ctx: Ctx, actorId: string, investigationId: string, memberId: string, input: CommitteeMemberInput): Promise<void> {
   const before = await findMember(ctx, investigationId, memberId);
-  if (!before) throw new ReportError(GONE, undefined, 404);
+  if (!before) throw new UserError(GONE, "report", { status: 404 });
   const now = ctx.clock.now();
   const changed = (Object.keys(input) as (keyof CommitteeMemberInput)[]).filter((k) => before[k] !== input[k]);
   if (changed.length === 0) return;
@@ -71,20 +73,20 @@ export async function updateCommitteeMember(ctx: Ctx, actorId: string, investiga
       .update(schema.committeeMembers)
       .set({ ...input, updatedAt: now })
       .where(and(eq(schema.committeeMembers.id, memberId), eq(schema.committeeMembers.investigationId, investigationId)));
-    await auditReport(tx, now, { action: "committee.member_updated", actorId, investigationId, details: { memberId, changed } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "committee.member_updated", actorId, investigationId, details: { memberId, changed } });
   });
 }
 
 export async function removeCommitteeMember(ctx: Ctx, actorId: string, investigationId: string, memberId: string): Promise<void> {
-  if (!UUID.test(memberId)) throw new ReportError(GONE, undefined, 404);
+  if (!UUID.test(memberId)) throw new UserError(GONE, "report", { status: 404 });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const rows = await tx
       .delete(schema.committeeMembers)
       .where(and(eq(schema.committeeMembers.id, memberId), eq(schema.committeeMembers.investigationId, investigationId)))
       .returning();
-    if (!rows.length) throw new ReportError(GONE, undefined, 404);
-    await auditReport(tx, now, { action: "committee.member_removed", actorId, investigationId, details: { memberId, function: rows[0].function } });
+    if (!rows.length) throw new UserError(GONE, "report", { status: 404 });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "committee.member_removed", actorId, investigationId, details: { memberId, function: rows[0].function } });
   });
 }
 
@@ -99,7 +101,7 @@ export async function moveCommitteeMember(ctx: Ctx, actorId: string, investigati
       .orderBy(asc(schema.committeeMembers.position), asc(schema.committeeMembers.createdAt), asc(schema.committeeMembers.id))
       .for("update");
     const from = rows.findIndex((r) => r.id === memberId);
-    if (from < 0) throw new ReportError(GONE, undefined, 404);
+    if (from < 0) throw new UserError(GONE, "report", { status: 404 });
     const to = direction === "up" ? from - 1 : from + 1;
     if (to < 0 || to >= rows.length) return;
     const order = rows.map((r) => r.id);
@@ -108,6 +110,6 @@ export async function moveCommitteeMember(ctx: Ctx, actorId: string, investigati
       if (rows.find((r) => r.id === id)!.position !== position)
         await tx.update(schema.committeeMembers).set({ position }).where(eq(schema.committeeMembers.id, id));
     }
-    await auditReport(tx, now, { action: "committee.reordered", actorId, investigationId, details: { memberId, direction } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "committee.reordered", actorId, investigationId, details: { memberId, direction } });
   });
 }

@@ -13,7 +13,9 @@ import { transactionalMailer, type Tx } from "../rounds/support.ts";
 import { newToken, hashToken } from "../tokens.ts";
 import { generateReport } from "./generate.server.ts";
 import { safeFilename } from "./download.server.ts";
-import { ReportError, sha256Hex } from "./support.server.ts";
+import { sha256Hex } from "./support.server.ts";
+import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 /** The deadlines in Termijnen that a definitief report meets. */
 export const REPORT_DEADLINE_KEYS = ["eigen_onderzoek", "rapport_toezichthouder"] as const;
@@ -70,7 +72,7 @@ export async function applyFinalVersion(tx: Tx | Database, at: Date, actorId: st
   const order = Object.keys(PHASES);
   const moves = inv && order.indexOf(inv.phase) < order.indexOf(FINAL_PHASE);
   if (moves) await tx.update(schema.investigations).set({ phase: FINAL_PHASE, updatedAt: at }).where(eq(schema.investigations.id, investigationId));
-  await tx.insert(schema.auditLog).values({
+  await audit({ db: tx, clock: { now: () => at } }, {
     at,
     action: "report.final_applied",
     actorId,
@@ -115,10 +117,10 @@ export async function sendFinalToReactants(ctx: AppContext, actor: { id: string;
     .select({ id: schema.reportVersions.id, number: schema.reportVersions.number, status: schema.reportVersions.status })
     .from(schema.reportVersions)
     .where(and(eq(schema.reportVersions.id, versionId), eq(schema.reportVersions.investigationId, investigationId)));
-  if (!version) throw new ReportError("Deze versie bestaat niet.", undefined, 404);
-  if (version.status !== "definitief") throw new ReportError("Alleen een definitieve versie gaat naar de indieners van reacties.", undefined, 409);
+  if (!version) throw new UserError("Deze versie bestaat niet.", "report", { status: 404 });
+  if (version.status !== "definitief") throw new UserError("Alleen een definitieve versie gaat naar de indieners van reacties.", "report", { status: 409 });
   const missing = (await finalRecipients(ctx, investigationId, versionId)).filter((r) => !r.sentAt);
-  if (missing.length === 0) throw new ReportError("Iedereen die heeft gereageerd heeft het definitieve rapport al ontvangen.", undefined, 409);
+  if (missing.length === 0) throw new UserError("Iedereen die heeft gereageerd heeft het definitieve rapport al ontvangen.", "report", { status: 409 });
   const now = ctx.clock.now();
   // The ketenpartners' copy stored when the version was submitted (ADR 0015): exactly what went to
   // the toezichthouder, not the report as it stands today. Versions from before that copy existed
@@ -167,7 +169,7 @@ export async function sendFinalToReactants(ctx: AppContext, actor: { id: string;
         }),
       });
     }
-    await tx.insert(schema.auditLog).values({
+    await audit({ db: tx, clock: ctx.clock }, {
       at: now,
       action: "report.final_sent",
       actorId: actor.id,

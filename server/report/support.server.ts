@@ -1,50 +1,6 @@
-// Shared by the report modules (issue 6): the audit actions they write, errors the user can fix,
-// and recognising a unique-index conflict (version numbers).
+// Shared by the report modules (issue 6): hashing and recognising a unique-index conflict (version
+// numbers). Audit rows go through server/audit.ts, refusals are UserErrors (app/domain/errors.ts).
 import { createHash } from "node:crypto";
-import { schema, type Database } from "../../db/client.ts";
-import type { Tx } from "../rounds/support.ts";
-
-export type ReportAuditAction =
-  | "report.exported"
-  | "report.submitted"
-  | "report.version_downloaded"
-  | "report.assessed"
-  | "report.request_created"
-  | "report.request_handled"
-  | "report.assessment_shared"
-  | "committee.member_added"
-  | "committee.member_updated"
-  | "committee.member_removed"
-  | "committee.reordered"
-  | "report.attachment_added"
-  | "report.attachment_removed"
-  | "report.attachment_downloaded";
-
-/** Writes an audit row (same table as server/audit.ts) with the given handle, so it can be part of a transaction. */
-export async function auditReport(
-  db: Database | Tx,
-  at: Date,
-  entry: { action: ReportAuditAction; actorId?: string | null; investigationId: string; details?: Record<string, unknown> },
-): Promise<void> {
-  await db.insert(schema.auditLog).values({
-    at,
-    action: entry.action,
-    actorId: entry.actorId ?? null,
-    investigationId: entry.investigationId,
-    details: entry.details ?? {},
-  });
-}
-
-/** Something the user can fix or should know, as one Dutch sentence; `field` ties it to a form field. */
-export class ReportError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly status: 400 | 404 | 409 = 409,
-  ) {
-    super(message);
-  }
-}
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");

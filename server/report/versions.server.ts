@@ -14,8 +14,10 @@ import type { AssessmentInput, RequestInput, SubmitVersionInput } from "./forms.
 import { copyAttachmentsToVersion } from "./attachments.server.ts";
 import { generateReport } from "./generate.server.ts";
 import { reportFilename } from "./download.server.ts";
-import { auditReport, isUniqueViolation, ReportError, sha256Hex, UUID } from "./support.server.ts";
+import { isUniqueViolation, sha256Hex, UUID } from "./support.server.ts";
 import { applyFinalVersion } from "./final.server.ts";
+import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
 
@@ -41,7 +43,7 @@ async function membersWithRole(db: Database | Tx, investigationId: string, role:
 
 async function titleOf(ctx: Pick<AppContext, "db">, investigationId: string): Promise<string> {
   const [row] = await ctx.db.select({ title: schema.investigations.title }).from(schema.investigations).where(eq(schema.investigations.id, investigationId));
-  if (!row) throw new ReportError("Dit onderzoek bestaat niet (meer).", undefined, 404);
+  if (!row) throw new UserError("Dit onderzoek bestaat niet (meer).", "report", { status: 404 });
   return row.title;
 }
 
@@ -66,7 +68,7 @@ export async function submitVersion(
   const generate = opts.generate ?? generateReport;
   const title = await titleOf(ctx, investigationId);
   const answers = input.answersRequestId ? await requestOf(ctx, investigationId, input.answersRequestId) : null;
-  if (input.answersRequestId && !answers) throw new ReportError("Kies een verzoek om aanvulling van dit onderzoek.", "answersRequestId", 400);
+  if (input.answersRequestId && !answers) throw new UserError("Kies een verzoek om aanvulling van dit onderzoek.", "report", { field: "answersRequestId", status: 400 });
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const number = await nextNumber(ctx, investigationId);
     const today = todayInAmsterdam(ctx.clock.now());
@@ -107,7 +109,8 @@ export async function submitVersion(
           .returning({ id: schema.reportVersions.id, number: schema.reportVersions.number });
         // The 4e attachments travel with the version, as its own copy.
         await copyAttachmentsToVersion(tx, investigationId, row.id);
-        await auditReport(tx, now, {
+        await audit({ db: tx, clock: ctx.clock }, {
+          at: now,
           action: "report.submitted",
           actorId: actor.id,
           investigationId,
@@ -138,7 +141,7 @@ export async function submitVersion(
       throw err;
     }
   }
-  throw new ReportError("Er werd tegelijk een andere versie ingediend. Probeer het opnieuw.");
+  throw new UserError("Er werd tegelijk een andere versie ingediend. Probeer het opnieuw.", "report");
 }
 
 // --- Reading ------------------------------------------------------------------------------------------
@@ -211,7 +214,7 @@ export async function downloadPartnersVersion(ctx: Pick<AppContext, "db" | "cloc
     .where(and(eq(schema.reportVersions.id, versionId), eq(schema.reportVersions.investigationId, investigationId)));
   if (!row?.docx) return null;
   const title = await titleOf(ctx, investigationId);
-  await auditReport(ctx.db, ctx.clock.now(), { action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number, variant: "ketenpartners" } });
+  await audit(ctx, { action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number, variant: "ketenpartners" } });
   return { filename: reportFilename(title, `Versie ${row.number}`, "ketenpartners"), bytes: new Uint8Array(row.docx), sha256: row.sha256 ?? undefined };
 }
 
@@ -225,9 +228,9 @@ export async function downloadVersion(ctx: Pick<AppContext, "db" | "clock">, act
   if (!row) return null;
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    await auditReport(tx, now, { action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "report.version_downloaded", actorId, investigationId, details: { versionId: row.id, number: row.number } });
     // Every submitted version is the toezichthouder's, with Bijlage 1 item 1a: its download reads client identity (issue 16).
-    await tx.insert(schema.auditLog).values({
+    await audit({ db: tx, clock: ctx.clock }, {
       at: now,
       action: "client.viewed",
       actorId,
@@ -272,14 +275,15 @@ async function requestOf(ctx: Pick<AppContext, "db">, investigationId: string, r
 /** Records an assessment of one version. A later assessment adds a row: the history is kept. */
 export async function recordAssessment(ctx: Ctx, actorId: string, investigationId: string, input: AssessmentInput): Promise<string> {
   const version = await versionOf(ctx, investigationId, input.versionId);
-  if (!version) throw new ReportError("Kies een ingediende versie van dit onderzoek.", "versionId", 400);
+  if (!version) throw new UserError("Kies een ingediende versie van dit onderzoek.", "report", { field: "versionId", status: 400 });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(schema.reportAssessments)
       .values({ ...input, investigationId, assessedBy: actorId, assessedAt: now })
       .returning({ id: schema.reportAssessments.id });
-    await auditReport(tx, now, {
+    await audit({ db: tx, clock: ctx.clock }, {
+      at: now,
       action: "report.assessed",
       actorId,
       investigationId,
@@ -297,17 +301,17 @@ export async function recordAssessment(ctx: Ctx, actorId: string, investigationI
 
 /** The procesbegeleider shares an assessment with the ketenpartners (issue 15): from then on they read it. Logged. */
 export async function shareAssessment(ctx: Ctx, actorId: string, investigationId: string, assessmentId: string): Promise<void> {
-  if (!UUID.test(assessmentId)) throw new ReportError("Deze beoordeling bestaat niet (meer).", undefined, 404);
+  if (!UUID.test(assessmentId)) throw new UserError("Deze beoordeling bestaat niet (meer).", "report", { status: 404 });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: schema.reportAssessments.id, sharedAt: schema.reportAssessments.sharedAt, versionId: schema.reportAssessments.versionId })
       .from(schema.reportAssessments)
       .where(and(eq(schema.reportAssessments.id, assessmentId), eq(schema.reportAssessments.investigationId, investigationId)));
-    if (!row) throw new ReportError("Deze beoordeling bestaat niet (meer).", undefined, 404);
-    if (row.sharedAt) throw new ReportError("Deze beoordeling is al gedeeld met de ketenpartners.", undefined, 409);
+    if (!row) throw new UserError("Deze beoordeling bestaat niet (meer).", "report", { status: 404 });
+    if (row.sharedAt) throw new UserError("Deze beoordeling is al gedeeld met de ketenpartners.", "report", { status: 409 });
     await tx.update(schema.reportAssessments).set({ sharedAt: now, sharedBy: actorId }).where(eq(schema.reportAssessments.id, row.id));
-    await auditReport(tx, now, { action: "report.assessment_shared", actorId, investigationId, details: { assessmentId: row.id, versionId: row.versionId } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "report.assessment_shared", actorId, investigationId, details: { assessmentId: row.id, versionId: row.versionId } });
   });
 }
 
@@ -361,7 +365,7 @@ export async function createRequest(
   baseUrl: string,
 ): Promise<number> {
   const version = input.versionId ? await versionOf(ctx, investigationId, input.versionId) : null;
-  if (input.versionId && !version) throw new ReportError("Kies een ingediende versie van dit onderzoek.", "versionId", 400);
+  if (input.versionId && !version) throw new UserError("Kies een ingediende versie van dit onderzoek.", "report", { field: "versionId", status: 400 });
   const title = await titleOf(ctx, investigationId);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -369,7 +373,8 @@ export async function createRequest(
       .insert(schema.reportRequests)
       .values({ investigationId, versionId: version?.id ?? null, text: input.text, requestedBy: actor.id, requestedAt: now })
       .returning({ id: schema.reportRequests.id });
-    await auditReport(tx, now, {
+    await audit({ db: tx, clock: ctx.clock }, {
+      at: now,
       action: "report.request_created",
       actorId: actor.id,
       investigationId,
@@ -402,8 +407,8 @@ export async function handleRequest(ctx: Ctx, actorId: string, investigationId: 
       .set({ handled: true, handledNote: note, handledBy: actorId, handledAt: now })
       .where(and(eq(schema.reportRequests.id, requestId), eq(schema.reportRequests.investigationId, investigationId), eq(schema.reportRequests.handled, false)))
       .returning({ id: schema.reportRequests.id });
-    if (!rows.length) throw new ReportError("Dit verzoek is al afgehandeld of bestaat niet (meer).", "note", 409);
-    await auditReport(tx, now, { action: "report.request_handled", actorId, investigationId, details: { requestId } });
+    if (!rows.length) throw new UserError("Dit verzoek is al afgehandeld of bestaat niet (meer).", "report", { field: "note", status: 409 });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "report.request_handled", actorId, investigationId, details: { requestId } });
   });
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { schema } from "../../db/client.ts";
 import type { InterviewInput } from "../../app/domain/rounds/forms.ts";
 import type { AppContext } from "../context.ts";
-import { auditRound } from "./support.ts";
+import { audit } from "../audit.ts";
 
 /**
  * Interviews (gesprekken): the relational facts. The verslag is the Y.XmlFragment
@@ -37,7 +37,7 @@ export async function createInterview(ctx: Pick<AppContext, "db" | "clock">, act
       .insert(schema.interviews)
       .values({ investigationId, ...input, createdBy: actorId, createdAt: now, updatedAt: now })
       .returning({ id: schema.interviews.id });
-    await auditRound(tx, now, { action: "interview.created", actorId, investigationId, details: { interviewId: row.id, function: input.personFunction, heldOn: input.heldOn } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "interview.created", actorId, investigationId, details: { interviewId: row.id, function: input.personFunction, heldOn: input.heldOn } });
     return row.id;
   });
 }
@@ -57,7 +57,7 @@ export async function updateInterview(
       .where(and(eq(schema.interviews.id, interviewId), eq(schema.interviews.investigationId, investigationId)))
       .returning({ id: schema.interviews.id });
     if (rows.length === 0) return false;
-    await auditRound(tx, now, { action: "interview.updated", actorId, investigationId, details: { interviewId } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "interview.updated", actorId, investigationId, details: { interviewId } });
     return true;
   });
 }

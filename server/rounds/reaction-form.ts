@@ -8,7 +8,7 @@ import type { AppContext } from "../context.ts";
 import { saveDraft, submitReaction, type ReactantView } from "./reactions.ts";
 import type { InviteeRow, RoundRow } from "./rounds.ts";
 import { CODE_MINUTES, maskEmail, normaliseCode, sendSignCode } from "./sign-code.ts";
-import { RoundError } from "./support.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 /**
  * The reaction form's action, shared by the personal-link page (/reactie/<token>) and a member's
@@ -79,7 +79,7 @@ export async function handleReactionAction(
     if (intent === "send_code") {
       // The text typed so far is kept, then the code goes to the invited address.
       const saved = await saveDraft(ctx, round, invitee, input).catch((err) => {
-        if (err instanceof RoundError && err.code !== "closed" && err.code !== "revoked") return null;
+        if (err instanceof UserError && err.code !== "closed" && err.code !== "revoked") return null;
         throw err;
       });
       if (invitee.userId) return { status: 400, result: { ...base, ok: false, message: "U ondertekent met uw account; een code is niet nodig.", errors: {} } };
@@ -116,7 +116,7 @@ export async function handleReactionAction(
         const s = await saveDraft(ctx, round, invitee, input);
         saved = { reactionId: s.reactionId, savedAt: s.savedAt.toISOString() };
       } catch (err) {
-        if (!(err instanceof RoundError)) throw err;
+        if (!(err instanceof UserError)) throw err;
         message = err.message;
       }
       const errors = { ...(signature.success ? {} : fieldErrors(signature.error)), ...(codeMissing ? { code: CODE_FIELD_MISSING } : {}) };
@@ -126,7 +126,7 @@ export async function handleReactionAction(
     const message = `Uw reactie is ondertekend en verstuurd op ${formatInstant(ctx.clock.now())}${done.late ? " (na de termijn, met toestemming van de procesbegeleider)" : ""}. U krijgt bericht over wat ermee is gedaan.`;
     return { status: 200, result: { ...base, ok: true, message, errors: {}, submittedId: done.reactionId } };
   } catch (err) {
-    if (!(err instanceof RoundError)) throw err;
+    if (!(err instanceof UserError)) throw err;
     return { status: 409, result: { ...base, ok: false, message: err.message, errors: err.field ? { [err.field]: err.message } : {} } };
   }
 }

@@ -8,7 +8,9 @@ import type { AppContext } from "../context.ts";
 import { hashToken } from "../tokens.ts";
 import type { InviteeRow, ReactionRow, RoundRow } from "./rounds.ts";
 import { checkSignCode, consumeSignCode } from "./sign-code.ts";
-import { auditRound, RoundError, sha256 } from "./support.ts";
+import { sha256 } from "./support.ts";
+import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
 
@@ -125,25 +127,21 @@ function alreadySubmittedMessage(r: Pick<ReactionRow, "submittedAt">): string {
 
 /**
  * Saves the draft (creates it when there is none). The text is always kept; a pointer that does not
- * belong to this round's version is not stored, and the caller hears why (RoundError after saving).
+ * belong to this round's version is not stored, and the caller hears why (UserError after saving).
  */
 export async function saveDraft(ctx: Ctx, round: RoundRow, invitee: InviteeRow, input: DraftInput): Promise<{ reactionId: string; savedAt: Date }> {
   const frozen = parseFrozen(round.frozen);
   const now = ctx.clock.now();
   // After the term nothing is stored any more, unless the procesbegeleider allowed a late reaction.
   const window = reactWindow(round, invitee, now);
-  if (!window.ok) throw new RoundError(window.reason, window.reason === "revoked" ? "Deze persoonlijke link is ingetrokken." : closedMessage(round));
-  let problem: RoundError | null = null;
+  if (!window.ok) throw new UserError(window.reason === "revoked" ? "Deze persoonlijke link is ingetrokken." : closedMessage(round), window.reason);
+  let problem: UserError | null = null;
   if (input.versionHash !== round.versionHash) {
-    problem = new RoundError(
-      "wrong_version",
-      "Uw reactie hoort bij een andere versie van het document dan die van deze ronde. Kies opnieuw het onderdeel waarop u reageert; uw tekst is bewaard.",
-      "pointer",
-    );
+    problem = new UserError("Uw reactie hoort bij een andere versie van het document dan die van deze ronde. Kies opnieuw het onderdeel waarop u reageert; uw tekst is bewaard.", "wrong_version", { field: "pointer" });
   }
   const label = problem ? null : pointerLabel(frozen, input.pointer);
   if (!problem && label === null) {
-    problem = new RoundError("unknown_pointer", "Het gekozen onderdeel bestaat niet in de versie van deze ronde. Kies een onderdeel uit de lijst; uw tekst is bewaard.", "pointer");
+    problem = new UserError("Het gekozen onderdeel bestaat niet in de versie van deze ronde. Kies een onderdeel uit de lijst; uw tekst is bewaard.", "unknown_pointer", { field: "pointer" });
   }
   const pointerFields = label !== null ? { pointer: input.pointer, pointerLabel: label } : {};
   const correctsId = await validCorrects(ctx, round, invitee, input.correctsId);
@@ -158,7 +156,7 @@ export async function saveDraft(ctx: Ctx, round: RoundRow, invitee: InviteeRow, 
     if (existing?.status === "submitted") {
       // Sent twice (a double click, the back button): the signed one stays as it is. Text that
       // differs from it is kept as a new draft, so nothing typed is lost.
-      problem = new RoundError("already_submitted", alreadySubmittedMessage(existing));
+      problem = new UserError(alreadySubmittedMessage(existing), "already_submitted");
       if (existing.text.trim() === input.text.trim()) throw problem;
     }
   }
@@ -257,13 +255,13 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
   const now = ctx.clock.now();
   const window = reactWindow(round, invitee, now);
   if (!window.ok) {
-    throw new RoundError(window.reason, window.reason === "revoked" ? "Deze persoonlijke link is ingetrokken." : closedMessage(round));
+    throw new UserError(window.reason === "revoked" ? "Deze persoonlijke link is ingetrokken." : closedMessage(round), window.reason);
   }
   const text = input.text.trim();
-  if (!text) throw new RoundError("empty", "Schrijf eerst uw reactie.", "text");
+  if (!text) throw new UserError("Schrijf eerst uw reactie.", "empty", { field: "text" });
   // The reaction is signed by the person invited, never under another name (issue 15).
   if (!sameName(signature.signerName, invitee.name)) {
-    throw new RoundError("signer", `U ondertekent als ${invitee.name}, de persoon die is uitgenodigd. Klopt die naam niet? Neem contact op met de procesbegeleider.`, "signerName");
+    throw new UserError(`U ondertekent als ${invitee.name}, de persoon die is uitgenodigd. Klopt die naam niet? Neem contact op met de procesbegeleider.`, "signer", { field: "signerName" });
   }
   // A personal link is something that can be forwarded: the signature also needs the code mailed
   // to the invited address. A member signs with their session (ADR 0021).
@@ -283,7 +281,7 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
   });
   return ctx.db.transaction(async (tx) => {
     if (checkedCode && !(await consumeSignCode(tx, invitee.id, checkedCode, now))) {
-      throw new RoundError("code_replaced", "Deze code is intussen vervangen door een nieuwe of verlopen. Gebruik de nieuwste code uit uw e-mail.", "code");
+      throw new UserError("Deze code is intussen vervangen door een nieuwe of verlopen. Gebruik de nieuwste code uit uw e-mail.", "code_replaced", { field: "code" });
     }
     const [signed] = await tx
       .update(schema.roundReactions)
@@ -303,8 +301,9 @@ export async function submitReaction(ctx: Ctx, round: RoundRow, invitee: Invitee
       })
       .where(and(eq(schema.roundReactions.id, reactionId), eq(schema.roundReactions.status, "draft"), eq(schema.roundReactions.pointer, draft.pointer)))
       .returning({ id: schema.roundReactions.id });
-    if (!signed) throw new RoundError("already_submitted", alreadySubmittedMessage({ submittedAt: now }));
-    await auditRound(tx, now, {
+    if (!signed) throw new UserError(alreadySubmittedMessage({ submittedAt: now }), "already_submitted");
+    await audit({ db: tx, clock: ctx.clock }, {
+      at: now,
       action: "reaction.submitted",
       actorId: invitee.userId,
       investigationId: round.investigationId,

@@ -20,7 +20,9 @@ import { buildReport } from "../../app/domain/report/build.ts";
 import { loadReportInput } from "../report/load.server.ts";
 import { getInterview } from "./interviews.ts";
 import { caseMailVarsOf, type CaseMailVars } from "./case-info.ts";
-import { auditRound, RoundError, sha256, transactionalMailer, type Tx } from "./support.ts";
+import { sha256, transactionalMailer, type Tx } from "./support.ts";
+import { UserError } from "../../app/domain/errors.ts";
+import { audit } from "../audit.ts";
 
 export type RoundRow = typeof schema.commentRounds.$inferSelect;
 export type InviteeRow = typeof schema.roundInvitees.$inferSelect;
@@ -127,14 +129,14 @@ export async function openRound(
   const members = await invitableMembers(ctx, investigationId);
   const byId = new Map(members.map((m) => [m.userId, m]));
   const memberIds = [...new Set(input.memberIds)];
-  for (const id of memberIds) if (!byId.has(id)) throw new RoundError("member", "Een gekozen deelnemer kan niet in deze ronde reageren.", "members");
+  for (const id of memberIds) if (!byId.has(id)) throw new UserError("Een gekozen deelnemer kan niet in deze ronde reageren.", "member", { field: "members" });
   const emails = new Set<string>();
   for (const id of memberIds) emails.add(byId.get(id)!.email);
   for (const l of input.linkInvitees) {
-    if (emails.has(l.email)) throw new RoundError("duplicate", `${l.email} staat twee keer in de lijst.`, "invitees");
+    if (emails.has(l.email)) throw new UserError(`${l.email} staat twee keer in de lijst.`, "duplicate", { field: "invitees" });
     emails.add(l.email);
   }
-  if (emails.size === 0) throw new RoundError("no_invitees", "Nodig minstens één persoon uit om te reageren.", "invitees");
+  if (emails.size === 0) throw new UserError("Nodig minstens één persoon uit om te reageren.", "no_invitees", { field: "invitees" });
 
   let kind: RoundKind;
   let interviewId: string | null = null;
@@ -157,7 +159,7 @@ export async function openRound(
       if (input.document === "draft_report") throw new Error("unreachable");
       kind = "interview";
       const interview = await getInterview(ctx, investigationId, input.document.interviewId);
-      if (!interview) throw new RoundError("interview", "Dit gesprek bestaat niet (meer).", "document");
+      if (!interview) throw new UserError("Dit gesprek bestaat niet (meer).", "interview", { field: "document" });
       interviewId = interview.id;
       baseTitle = interviewTitle(interview);
       frozen = freezeInterview(doc, interview.id, { ...interview, heldOn: formatDutchDate(interview.heldOn) });
@@ -215,7 +217,8 @@ export async function openRound(
       await insertInvitee(tx, caseVars, round, actor, { userId: m.userId, name: m.name, email: m.email, relation: m.organisation ? `ketenpartner, ${m.organisation}` : "deelnemer" }, now, mailer);
     }
     for (const l of input.linkInvitees) await insertInvitee(tx, caseVars, round, actor, { userId: null, ...l }, now, mailer);
-    await auditRound(tx, now, {
+    await audit({ db: tx, clock: ctx.clock }, {
+      at: now,
       action: "round.opened",
       actorId: actor.id,
       investigationId,
@@ -409,7 +412,7 @@ export async function roundIdsForUser(ctx: Pick<AppContext, "db">, investigation
 
 async function requireRound(ctx: Pick<AppContext, "db">, investigationId: string, roundId: string): Promise<RoundRow> {
   const round = await getRound(ctx, investigationId, roundId);
-  if (!round) throw new RoundError("round", "Deze ronde bestaat niet.");
+  if (!round) throw new UserError("Deze ronde bestaat niet.", "round");
   return round;
 }
 
@@ -417,16 +420,16 @@ export async function extendRound(ctx: Ctx, actorId: string, investigationId: st
   const round = await requireRound(ctx, investigationId, roundId);
   const now = ctx.clock.now();
   const problem = extensionProblem(round, input.date, now);
-  if (problem) throw new RoundError("extension", problem, "date");
+  if (problem) throw new UserError(problem, "extension", { field: "date" });
   await ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(schema.commentRounds)
       .set({ deadlineDate: input.date, deadlineAt: deadlineInstant(input.date) })
       .where(and(eq(schema.commentRounds.id, round.id), isNull(schema.commentRounds.closedAt), eq(schema.commentRounds.deadlineDate, round.deadlineDate)))
       .returning({ id: schema.commentRounds.id });
-    if (updated.length === 0) throw new RoundError("extension", "De ronde is intussen gewijzigd of gesloten. Laad de pagina opnieuw.", "date");
+    if (updated.length === 0) throw new UserError("De ronde is intussen gewijzigd of gesloten. Laad de pagina opnieuw.", "extension", { field: "date" });
     await tx.insert(schema.roundExtensions).values({ roundId: round.id, fromDate: round.deadlineDate, toDate: input.date, reason: input.reason, extendedBy: actorId, extendedAt: now });
-    await auditRound(tx, now, { action: "round.extended", actorId, investigationId, details: { roundId: round.id, from: round.deadlineDate, to: input.date, reason: input.reason } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.extended", actorId, investigationId, details: { roundId: round.id, from: round.deadlineDate, to: input.date, reason: input.reason } });
   });
 }
 
@@ -439,42 +442,42 @@ export async function addInvitee(
 ): Promise<void> {
   const round = await requireRound(ctx, investigationId, roundId);
   const now = ctx.clock.now();
-  if (round.closedAt || now >= round.deadlineAt) throw new RoundError("closed", "Deze ronde is gesloten; er kan niemand meer bij.", "_form");
+  if (round.closedAt || now >= round.deadlineAt) throw new UserError("Deze ronde is gesloten; er kan niemand meer bij.", "closed", { field: "_form" });
   let row: { userId: string | null; name: string; email: string; relation: string };
   if ("userId" in who) {
     const m = (await invitableMembers(ctx, investigationId)).find((x) => x.userId === who.userId);
-    if (!m) throw new RoundError("member", "Deze deelnemer kan niet in deze ronde reageren.", "userId");
+    if (!m) throw new UserError("Deze deelnemer kan niet in deze ronde reageren.", "member", { field: "userId" });
     row = { userId: m.userId, name: m.name, email: m.email, relation: m.organisation ? `ketenpartner, ${m.organisation}` : "deelnemer" };
   } else row = { userId: null, ...who };
   const existing = await ctx.db
     .select({ id: schema.roundInvitees.id })
     .from(schema.roundInvitees)
     .where(and(eq(schema.roundInvitees.roundId, round.id), eq(schema.roundInvitees.email, row.email)));
-  if (existing.length) throw new RoundError("duplicate", `${row.email} is al uitgenodigd voor deze ronde.`, "email");
+  if (existing.length) throw new UserError(`${row.email} is al uitgenodigd voor deze ronde.`, "duplicate", { field: "email" });
   await ctx.db.transaction(async (tx) => {
     await insertInvitee(tx, await caseMailVarsOf(tx, investigationId), round, actor, row, now, transactionalMailer(ctx, tx));
-    await auditRound(tx, now, { action: "round.invitee_added", actorId: actor.id, investigationId, subjectEmail: row.email, details: { roundId: round.id, viaLink: row.userId === null } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.invitee_added", actorId: actor.id, investigationId, subjectEmail: row.email, details: { roundId: round.id, viaLink: row.userId === null } });
   });
 }
 
 async function requireLinkInvitee(ctx: Pick<AppContext, "db">, round: RoundRow, inviteeId: string): Promise<InviteeRow> {
-  if (!UUID.test(inviteeId)) throw new RoundError("invitee", "Deze persoon staat niet in deze ronde.");
+  if (!UUID.test(inviteeId)) throw new UserError("Deze persoon staat niet in deze ronde.", "invitee");
   const [row] = await ctx.db
     .select()
     .from(schema.roundInvitees)
     .where(and(eq(schema.roundInvitees.id, inviteeId), eq(schema.roundInvitees.roundId, round.id)));
-  if (!row) throw new RoundError("invitee", "Deze persoon staat niet in deze ronde.");
+  if (!row) throw new UserError("Deze persoon staat niet in deze ronde.", "invitee");
   return row;
 }
 
 export async function revokeLink(ctx: Ctx, actorId: string, investigationId: string, roundId: string, inviteeId: string): Promise<void> {
   const round = await requireRound(ctx, investigationId, roundId);
   const invitee = await requireLinkInvitee(ctx, round, inviteeId);
-  if (invitee.userId) throw new RoundError("member", "Deze persoon reageert met een account en heeft geen persoonlijke link.");
+  if (invitee.userId) throw new UserError("Deze persoon reageert met een account en heeft geen persoonlijke link.", "member");
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await tx.update(schema.roundInvitees).set({ linkRevokedAt: now }).where(and(eq(schema.roundInvitees.id, invitee.id), isNull(schema.roundInvitees.linkRevokedAt)));
-    await auditRound(tx, now, { action: "round.link_revoked", actorId, investigationId, subjectEmail: invitee.email, details: { roundId: round.id } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.link_revoked", actorId, investigationId, subjectEmail: invitee.email, details: { roundId: round.id } });
   });
 }
 
@@ -482,10 +485,10 @@ export async function revokeLink(ctx: Ctx, actorId: string, investigationId: str
 export async function renewLink(ctx: Ctx, actor: { id: string; name: string }, investigationId: string, roundId: string, inviteeId: string): Promise<void> {
   const round = await requireRound(ctx, investigationId, roundId);
   const invitee = await requireLinkInvitee(ctx, round, inviteeId);
-  if (invitee.userId) throw new RoundError("member", "Deze persoon reageert met een account en heeft geen persoonlijke link.");
+  if (invitee.userId) throw new UserError("Deze persoon reageert met een account en heeft geen persoonlijke link.", "member");
   const now = ctx.clock.now();
   if (now > linkValidUntil(round, { lateAllowedUntil: invitee.lateAllowedUntil }))
-    throw new RoundError("expired", "De termijn (met de leestijd erna) is voorbij. Sta eerst een reactie na de termijn toe.");
+    throw new UserError("De termijn (met de leestijd erna) is voorbij. Sta eerst een reactie na de termijn toe.", "expired");
   const token = newToken();
   await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
@@ -494,7 +497,7 @@ export async function renewLink(ctx: Ctx, actor: { id: string; name: string }, i
       .where(eq(schema.roundInvitees.id, invitee.id))
       .returning();
     await transactionalMailer(ctx, tx).send(invitationMail(round, updated, token.token, actor.name, await caseMailVarsOf(tx, investigationId)));
-    await auditRound(tx, now, { action: "round.link_renewed", actorId: actor.id, investigationId, subjectEmail: invitee.email, details: { roundId: round.id } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.link_renewed", actorId: actor.id, investigationId, subjectEmail: invitee.email, details: { roundId: round.id } });
   });
 }
 
@@ -509,11 +512,11 @@ export async function allowLate(
   const invitee = await requireLinkInvitee(ctx, round, input.inviteeId);
   const now = ctx.clock.now();
   const until = deadlineInstant(input.until);
-  if (input.until <= round.deadlineDate) throw new RoundError("late", "Kies een datum ná de uiterste datum van de ronde.", "until");
-  if (until <= now) throw new RoundError("late", "Deze datum ligt in het verleden.", "until");
+  if (input.until <= round.deadlineDate) throw new UserError("Kies een datum ná de uiterste datum van de ronde.", "late", { field: "until" });
+  if (until <= now) throw new UserError("Deze datum ligt in het verleden.", "late", { field: "until" });
   await ctx.db.transaction(async (tx) => {
     await tx.update(schema.roundInvitees).set({ lateAllowedUntil: until, lateReason: input.reason }).where(eq(schema.roundInvitees.id, invitee.id));
-    await auditRound(tx, now, { action: "round.late_allowed", actorId, investigationId, subjectEmail: invitee.email, details: { roundId: round.id, until: input.until, reason: input.reason } });
+    await audit({ db: tx, clock: ctx.clock }, { at: now, action: "round.late_allowed", actorId, investigationId, subjectEmail: invitee.email, details: { roundId: round.id, until: input.until, reason: input.reason } });
   });
 }
 
@@ -536,21 +539,21 @@ export async function recordDisposition(
       .from(schema.reportVersions)
       .where(and(eq(schema.reportVersions.investigationId, investigationId), eq(schema.reportVersions.status, "definitief")))
       .limit(1);
-    if (final) throw new RoundError("report_final", "Het rapport is definitief ingediend: de afhandeling van deze reactie kan niet meer worden gecorrigeerd.");
+    if (final) throw new UserError("Het rapport is definitief ingediend: de afhandeling van deze reactie kan niet meer worden gecorrigeerd.", "report_final");
   }
   const [row] = await ctx.db
     .select({ r: schema.roundReactions, i: schema.roundInvitees })
     .from(schema.roundReactions)
     .innerJoin(schema.roundInvitees, eq(schema.roundInvitees.id, schema.roundReactions.inviteeId))
     .where(and(eq(schema.roundReactions.id, input.reactionId), eq(schema.roundReactions.roundId, round.id)));
-  if (!row || row.r.status !== "submitted") throw new RoundError("reaction", "Deze reactie bestaat niet of is nog niet ondertekend.");
+  if (!row || row.r.status !== "submitted") throw new UserError("Deze reactie bestaat niet of is nog niet ondertekend.", "reaction");
   const now = ctx.clock.now();
   const frozen = parseFrozen(round.frozen);
   await ctx.db.transaction(async (tx) => {
     let previous: { kind: string; note: string; decidedBy: string | null; decidedAt: string } | null = null;
     if (input.correct) {
       const [old] = await tx.select().from(schema.reactionDispositions).where(eq(schema.reactionDispositions.reactionId, row.r.id)).for("update");
-      if (!old) throw new RoundError("no_disposition", "Deze reactie is nog niet afgehandeld; er is niets te corrigeren.");
+      if (!old) throw new UserError("Deze reactie is nog niet afgehandeld; er is niets te corrigeren.", "no_disposition");
       previous = { kind: old.kind, note: old.note, decidedBy: old.decidedBy, decidedAt: old.decidedAt.toISOString() };
       await tx
         .update(schema.reactionDispositions)
@@ -562,7 +565,7 @@ export async function recordDisposition(
         .values({ reactionId: row.r.id, kind: input.kind, note: input.note, decidedBy: actor.id, decidedAt: now })
         .onConflictDoNothing()
         .returning({ id: schema.reactionDispositions.reactionId });
-      if (inserted.length === 0) throw new RoundError("disposition_exists", "Voor deze reactie is al vastgelegd wat ermee is gedaan.");
+      if (inserted.length === 0) throw new UserError("Voor deze reactie is al vastgelegd wat ermee is gedaan.", "disposition_exists");
     }
     const text = row.r.text.length > 600 ? `${row.r.text.slice(0, 599)}…` : row.r.text;
     await transactionalMailer(ctx, tx).send({
@@ -579,7 +582,8 @@ export async function recordDisposition(
         ...(await caseMailVarsOf(tx, investigationId)),
       }),
     });
-    await auditRound(tx, now, {
+    await audit({ db: tx, clock: ctx.clock }, {
+      at: now,
       action: previous ? "reaction.disposition_corrected" : "reaction.disposition",
       actorId: actor.id,
       investigationId,

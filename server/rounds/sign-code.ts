@@ -6,7 +6,8 @@ import type { AppContext } from "../context.ts";
 import { renderMail } from "../mail/templates.ts";
 import type { InviteeRow, RoundRow } from "./rounds.ts";
 import { caseMailVars } from "./case-info.ts";
-import { RoundError, transactionalMailer, type Tx } from "./support.ts";
+import { transactionalMailer, type Tx } from "./support.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 /**
  * The second factor of a personal link's signature (issue 15, ADR 0021): a six-digit one-time code
@@ -42,7 +43,7 @@ export async function sendSignCode(ctx: Ctx, round: RoundRow, invitee: InviteeRo
   const [current] = await ctx.db.select().from(schema.reactionCodes).where(eq(schema.reactionCodes.inviteeId, invitee.id));
   if (current && now.getTime() - current.sentAt.getTime() < RESEND_SECONDS * 1000) {
     const wait = Math.ceil((RESEND_SECONDS * 1000 - (now.getTime() - current.sentAt.getTime())) / 1000);
-    throw new RoundError("code_wait", `Er is net een code naar ${maskEmail(invitee.email)} gestuurd. Kijk in uw e-mail (ook bij ongewenste e-mail); een nieuwe code kunt u over ${wait} seconden vragen.`, "code");
+    throw new UserError(`Er is net een code naar ${maskEmail(invitee.email)} gestuurd. Kijk in uw e-mail (ook bij ongewenste e-mail); een nieuwe code kunt u over ${wait} seconden vragen.`, "code_wait", { field: "code" });
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const salt = randomBytes(16).toString("hex");
@@ -70,27 +71,23 @@ export async function sendSignCode(ctx: Ctx, round: RoundRow, invitee: InviteeRo
 export async function checkSignCode(ctx: Pick<AppContext, "db" | "clock">, invitee: InviteeRow, typed: string): Promise<{ sentAt: Date }> {
   const now = ctx.clock.now();
   const code = normaliseCode(typed);
-  if (!/^\d{6}$/.test(code)) throw new RoundError("code_missing", "Vul de code van 6 cijfers in die wij u hebben gemaild. Nog geen code ontvangen? Kies \"Stuur mij een code\".", "code");
+  if (!/^\d{6}$/.test(code)) throw new UserError("Vul de code van 6 cijfers in die wij u hebben gemaild. Nog geen code ontvangen? Kies \"Stuur mij een code\".", "code_missing", { field: "code" });
   const [row] = await ctx.db.select().from(schema.reactionCodes).where(eq(schema.reactionCodes.inviteeId, invitee.id));
-  if (!row) throw new RoundError("code_none", "Vraag eerst een code aan met \"Stuur mij een code\"; wij mailen hem naar het adres waarop u bent uitgenodigd.", "code");
-  if (row.expiresAt <= now) throw new RoundError("code_expired", `Deze code is verlopen (een code is ${CODE_MINUTES} minuten geldig). Vraag een nieuwe code aan.`, "code");
+  if (!row) throw new UserError("Vraag eerst een code aan met \"Stuur mij een code\"; wij mailen hem naar het adres waarop u bent uitgenodigd.", "code_none", { field: "code" });
+  if (row.expiresAt <= now) throw new UserError(`Deze code is verlopen (een code is ${CODE_MINUTES} minuten geldig). Vraag een nieuwe code aan.`, "code_expired", { field: "code" });
   const [counted] = await ctx.db
     .update(schema.reactionCodes)
     .set({ attempts: sql`${schema.reactionCodes.attempts} + 1` })
     .where(and(eq(schema.reactionCodes.inviteeId, invitee.id), eq(schema.reactionCodes.sentAt, row.sentAt), lt(schema.reactionCodes.attempts, CODE_ATTEMPTS)))
     .returning({ attempts: schema.reactionCodes.attempts });
-  if (!counted) throw new RoundError("code_attempts", "U heeft te vaak een verkeerde code ingevuld; deze code werkt niet meer. Vraag een nieuwe code aan.", "code");
+  if (!counted) throw new UserError("U heeft te vaak een verkeerde code ingevuld; deze code werkt niet meer. Vraag een nieuwe code aan.", "code_attempts", { field: "code" });
   const expected = Buffer.from(row.codeHash, "hex");
   const given = Buffer.from(hashCode(row.salt, invitee.id, code), "hex");
   if (!timingSafeEqual(expected, given)) {
     const left = CODE_ATTEMPTS - counted.attempts;
-    throw new RoundError(
-      left > 0 ? "code_wrong" : "code_attempts",
-      left > 0
+    throw new UserError(left > 0
         ? `De code klopt niet. Controleer de code in de e-mail; u kunt het nog ${left === 1 ? "één keer" : `${left} keer`} proberen.`
-        : "De code klopt niet en u heeft het te vaak geprobeerd; deze code werkt niet meer. Vraag een nieuwe code aan.",
-      "code",
-    );
+        : "De code klopt niet en u heeft het te vaak geprobeerd; deze code werkt niet meer. Vraag een nieuwe code aan.", left > 0 ? "code_wrong" : "code_attempts", { field: "code" });
   }
   return { sentAt: row.sentAt };
 }

@@ -1,18 +1,7 @@
 import { createHash } from "node:crypto";
-import { schema, type Database } from "../../db/client.ts";
+import type { Database } from "../../db/client.ts";
 import { createMailer, type Mailer } from "../mail/mailer.ts";
 import type { AppContext } from "../context.ts";
-
-/** Something the user can fix or should know, as one Dutch sentence; `field` ties it to a form field. */
-export class RoundError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 /** A drizzle transaction handle (same query builder as the database). */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -31,35 +20,3 @@ export function transactionalMailer(ctx: Pick<AppContext, "config">, tx: Tx): Ma
   return createMailer(tx as unknown as Database, { smtpUrl: ctx.config.smtpUrl, from: ctx.config.mailFrom });
 }
 
-export type RoundAuditAction =
-  | "interview.created"
-  | "interview.updated"
-  | "round.opened"
-  | "round.extended"
-  | "round.closed"
-  | "round.invitee_added"
-  | "round.link_revoked"
-  | "round.link_renewed"
-  | "round.late_allowed"
-  | "reaction.submitted"
-  | "reaction.disposition"
-  | "reaction.disposition_corrected";
-
-/**
- * Writes an audit row (same table as server/audit.ts) with the given handle, so it can be part of a
- * transaction. The actions are listed in RoundAuditAction.
- */
-export async function auditRound(
-  db: Database | Tx,
-  at: Date,
-  entry: { action: RoundAuditAction; actorId?: string | null; investigationId: string; subjectEmail?: string | null; details?: Record<string, unknown> },
-): Promise<void> {
-  await db.insert(schema.auditLog).values({
-    at,
-    action: entry.action,
-    actorId: entry.actorId ?? null,
-    subjectEmail: entry.subjectEmail?.toLowerCase() ?? null,
-    investigationId: entry.investigationId,
-    details: entry.details ?? {},
-  });
-}

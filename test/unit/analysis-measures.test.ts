@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { EditContext } from "../../app/domain/analysis/doc.ts";
-import { DomainError } from "../../app/domain/analysis/errors.ts";
 import {
   createMeasure,
   deleteMeasure,
@@ -13,6 +12,7 @@ import {
   type MeasureInput,
 } from "../../app/domain/analysis/measures.ts";
 import { addChild, addTop, deleteNode, readTree, setNoMeasureReason } from "../../app/domain/analysis/tree.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 function setup() {
   const doc = new Y.Doc();
@@ -65,7 +65,7 @@ describe("improvement measures", () => {
       try {
         fn();
       } catch (e) {
-        expect(e).toBeInstanceOf(DomainError);
+        expect(e).toBeInstanceOf(UserError);
         return (e as Error).message;
       }
       return "no error";

@@ -7,7 +7,7 @@ import { progressFromDoc } from "../../app/domain/analysis/progress.ts";
 import { markStep, readAnalysisSettings, setMethod } from "../../app/domain/analysis/settings.ts";
 import { addCriticalMoment, addWhy } from "../../app/domain/analysis/sire.ts";
 import { addChild, addTop, setEcm, setNoMeasureReason } from "../../app/domain/analysis/tree.ts";
-import { DomainError } from "../../app/domain/analysis/errors.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 const ctx: EditContext = { userId: "u1", now: () => new Date("2025-03-01T09:00:00Z") };
 const step = (p: ReturnType<typeof progressFromDoc>, id: string) => p.steps.find((s) => s.id === id)!;
@@ -22,7 +22,7 @@ describe("method progress", () => {
   it("is empty until a method is chosen, and refuses unknown methods", () => {
     const doc = new Y.Doc();
     expect(progressFromDoc(doc)).toEqual({ method: null, steps: [], done: 0, total: 0 });
-    expect(() => setMethod(doc, ctx, "astrologie")).toThrow(DomainError);
+    expect(() => setMethod(doc, ctx, "astrologie")).toThrow(UserError);
     doc.getMap("analysis").set("method", 12);
     expect(readAnalysisSettings(doc).issues).toHaveLength(1);
   });
@@ -90,7 +90,7 @@ describe("method progress", () => {
 
     markStep(doc, ctx, "sire", "oorzaken_identificeren", true);
     expect(step(progressFromDoc(doc), "oorzaken_identificeren").detail).toMatch(/Handmatig afgevinkt/);
-    expect(() => markStep(doc, ctx, "sire", "bestaat_niet", true)).toThrow(DomainError);
+    expect(() => markStep(doc, ctx, "sire", "bestaat_niet", true)).toThrow(UserError);
   });
 
   it("does not block methods without an editor yet (Tripod Beta, DAM)", () => {

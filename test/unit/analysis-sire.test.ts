@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { EditContext } from "../../app/domain/analysis/doc.ts";
-import { DomainError } from "../../app/domain/analysis/errors.ts";
 import {
   addCriticalMoment,
   addWhy,
@@ -19,6 +18,7 @@ import {
   rootCauses,
   setEcm,
 } from "../../app/domain/analysis/tree.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 function setup() {
   const doc = new Y.Doc();
@@ -67,8 +67,8 @@ describe("SIRE critical moments and why-chains", () => {
     // A why-chain can move to another critical moment; a moment itself stays a root.
     moveNode(doc, ctx, w1, m2);
     expect(readTree(doc).byId.get(m2)!.children.map((c) => c.id)).toEqual([w1]);
-    expect(() => moveNode(doc, ctx, m1, w1)).toThrow(DomainError);
-    expect(() => addSibling(doc, ctx, m1)).toThrow(DomainError);
+    expect(() => moveNode(doc, ctx, m1, w1)).toThrow(UserError);
+    expect(() => addSibling(doc, ctx, m1)).toThrow(UserError);
   });
 
   it("refuses unknown events and flags moments whose event was removed from the timeline", () => {

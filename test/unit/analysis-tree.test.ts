@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { EditContext } from "../../app/domain/analysis/doc.ts";
-import { DomainError } from "../../app/domain/analysis/errors.ts";
 import {
   addChild,
   addEvidence,
@@ -24,6 +23,7 @@ import {
   walk,
   type ResolvedTree,
 } from "../../app/domain/analysis/tree.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 function setup(user = "u1", prefix = "n") {
   const doc = new Y.Doc();
@@ -44,15 +44,15 @@ function outline(tree: ResolvedTree): string[] {
   );
 }
 
-function expectDomainError(fn: () => unknown, code: string) {
+function expectUserError(fn: () => unknown, code: string) {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    expect((e as DomainError).code).toBe(code);
-    return e as DomainError;
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).code).toBe(code);
+    return e as UserError;
   }
-  throw new Error("expected a DomainError");
+  throw new Error("expected a UserError");
 }
 
 function basicTree() {
@@ -92,18 +92,18 @@ describe("causal tree operations", () => {
     const { doc, ctx } = setup();
     addTop(doc, ctx, { label: "Top" });
     expect(rootCauses(readTree(doc))).toEqual([]);
-    expectDomainError(() => addTop(doc, ctx), "top_exists");
+    expectUserError(() => addTop(doc, ctx), "top_exists");
   });
 
   it("moves nodes, reorders siblings and refuses moving under an own descendant", () => {
     const { doc, ctx, top, a, b, a1 } = basicTree();
     moveNode(doc, ctx, b, a, 0);
     expect(outline(readTree(doc))).toEqual(["- Cliënt overleden", "  - A", "    - B", "    - A1", "    - A2"]);
-    const err = expectDomainError(() => moveNode(doc, ctx, a, a1), "move_into_descendant");
+    const err = expectUserError(() => moveNode(doc, ctx, a, a1), "move_into_descendant");
     expect(err.message).toMatch(/onder zichzelf/);
-    expectDomainError(() => moveNode(doc, ctx, a, a), "move_into_descendant");
-    expectDomainError(() => moveNode(doc, ctx, top, a), "move_top");
-    expectDomainError(() => moveNode(doc, ctx, a, null), "wrong_side");
+    expectUserError(() => moveNode(doc, ctx, a, a), "move_into_descendant");
+    expectUserError(() => moveNode(doc, ctx, top, a), "move_top");
+    expectUserError(() => moveNode(doc, ctx, a, null), "wrong_side");
 
     expect(moveDown(doc, ctx, b)).toBe(true);
     expect(readTree(doc).byId.get(a)!.children.map((c) => c.label)).toEqual(["A1", "B", "A2"]);
@@ -120,10 +120,10 @@ describe("causal tree operations", () => {
   it("keeps causes and recovery factors on their own side", () => {
     const { doc, ctx, a } = basicTree();
     const r = addRecovery(doc, ctx, { label: "R" });
-    expectDomainError(() => moveNode(doc, ctx, a, r), "wrong_side");
-    expectDomainError(() => moveNode(doc, ctx, r, a), "wrong_side");
-    expectDomainError(() => addRecovery(doc, ctx, { parent: a }), "wrong_side");
-    expectDomainError(() => setRecoveryType(doc, ctx, a, "gepland"), "wrong_kind");
+    expectUserError(() => moveNode(doc, ctx, a, r), "wrong_side");
+    expectUserError(() => moveNode(doc, ctx, r, a), "wrong_side");
+    expectUserError(() => addRecovery(doc, ctx, { parent: a }), "wrong_side");
+    expectUserError(() => setRecoveryType(doc, ctx, a, "gepland"), "wrong_kind");
     setRecoveryType(doc, ctx, r, "gepland");
     expect(readTree(doc).byId.get(r)!.recoveryType).toBe("gepland");
   });
@@ -132,8 +132,8 @@ describe("causal tree operations", () => {
     const { doc, ctx, a, a1 } = basicTree();
     setEcm(doc, ctx, a1, "HRC");
     expect(readTree(doc).byId.get(a1)!.ecm).toBe("HRC");
-    expectDomainError(() => setEcm(doc, ctx, a, "OP"), "not_root_cause");
-    expectDomainError(() => setEcm(doc, ctx, a1, "ZZZ"), "unknown_ecm");
+    expectUserError(() => setEcm(doc, ctx, a, "OP"), "not_root_cause");
+    expectUserError(() => setEcm(doc, ctx, a1, "ZZZ"), "unknown_ecm");
     setEcm(doc, ctx, a1, null);
     expect(readTree(doc).byId.get(a1)!.ecm).toBeNull();
   });
@@ -143,10 +143,10 @@ describe("causal tree operations", () => {
     doc.getMap("events").set("ev1", new Y.Map());
     setLabel(doc, ctx, a1, "Overdracht niet besproken");
     setThemes(doc, ctx, a1, ["casusregie_overdracht", "informatiedeling", "informatiedeling"]);
-    expectDomainError(() => setThemes(doc, ctx, a1, ["bestaat_niet"]), "unknown_theme");
+    expectUserError(() => setThemes(doc, ctx, a1, ["bestaat_niet"]), "unknown_theme");
     addEvidence(doc, ctx, a1, "ev1");
     addEvidence(doc, ctx, a1, "ev1");
-    expectDomainError(() => addEvidence(doc, ctx, a1, "ev-missing"), "unknown_event");
+    expectUserError(() => addEvidence(doc, ctx, a1, "ev-missing"), "unknown_event");
     setNoMeasureReason(doc, ctx, a1, "  ");
     let n = readTree(doc).byId.get(a1)!;
     expect(n.label).toBe("Overdracht niet besproken");
@@ -158,7 +158,7 @@ describe("causal tree operations", () => {
     n = readTree(doc).byId.get(a1)!;
     expect(n.evidence).toEqual([]);
     expect(n.noMeasureReason).toBe("Buiten invloed van de keten");
-    expectDomainError(() => setLabel(doc, ctx, a1, "x".repeat(2001)), "too_long");
+    expectUserError(() => setLabel(doc, ctx, a1, "x".repeat(2001)), "too_long");
   });
 
   it("deletes a subtree in one step that a Y.UndoManager on `nodes` restores", () => {
@@ -220,7 +220,7 @@ describe("causal tree operations", () => {
     expect(tree.byId.get("g6")!.viewParent).toBe(top);
     expect(tree.byId.get("g6")!.flags[0]!.code).toBe("verweesd");
 
-    expectDomainError(() => setLabel(doc, ctx, "g3", "x"), "invalid_node");
+    expectUserError(() => setLabel(doc, ctx, "g3", "x"), "invalid_node");
     expect(deleteNode(doc, ctx, "g3")).toEqual(["g3"]);
     expect(readTree(doc).invalid.map((i) => i.id)).toEqual(["g1", "g2", "g4"]);
   });

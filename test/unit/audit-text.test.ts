@@ -12,12 +12,17 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Every action the server writes to the audit log for an investigation (literal `action: "…"`, the action unions). */
+/**
+ * Every action the server writes to the audit log for an investigation (literal `action: "…"`, also
+ * as `cond ? "…" : "…"`, and the action unions). server/audit.ts also types its actions as the keys of
+ * AUDIT_ACTIONS, so an unlabelled action fails the typecheck; this scan is the second net.
+ */
 function loggedActions(): Set<string> {
   const found = new Set<string>();
   for (const file of sources("server")) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/action: "([a-z_]+\.[a-z_]+)"/g)) found.add(m[1]);
+    for (const m of text.matchAll(/action: [^,"]*\? "([a-z_]+\.[a-z_]+)" : "([a-z_]+\.[a-z_]+)"/g)) found.add(m[1]).add(m[2]);
     for (const m of text.matchAll(/\|\s*"([a-z_]+\.[a-z_]+)"/g)) found.add(m[1]);
   }
   // Account events are not shown in an investigation's Logboek (no investigation id).

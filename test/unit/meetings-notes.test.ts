@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addTop, readTree } from "../../app/domain/analysis/tree.ts";
 import { addNote, deleteNote, findingToCause, meetingCitation, NOTES_MAP, readMeetings, readNotes, recordMeeting } from "../../app/domain/meetings/notes.ts";
-import { createEvent, createParty, DomainError } from "../../app/domain/timeline/mutations.ts";
+import { createEvent, createParty } from "../../app/domain/timeline/mutations.ts";
 import { checkWrite } from "../../server/collab/write-guard.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 const ORG_A = "11111111-1111-4111-8111-111111111111";
 const USER_A = "user-partner-a";
@@ -37,7 +38,7 @@ describe("meeting notes", () => {
     ]);
     expect(() => addNote(doc, { kind: "vraag", text: "x", themes: ["bestaat_niet"] }, lead)).toThrow(/Onbekend thema/);
     expect(() => addNote(doc, { kind: "vraag", text: "x", eventIds: ["weg"] }, lead)).toThrow(/staat niet \(meer\) op de tijdlijn/);
-    expect(() => addNote(doc, { kind: "vraag", text: "  " }, lead)).toThrow(DomainError);
+    expect(() => addNote(doc, { kind: "vraag", text: "  " }, lead)).toThrow(UserError);
   });
 
   it("turns a finding into a cause in the tree with its themes and facts as evidence, once", () => {

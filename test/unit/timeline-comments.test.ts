@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addComment, canDeleteComment, commentPeople, canResolveComment, commentsFor, deleteComment, setCommentResolved, COMMENT_MAX_LENGTH } from "../../app/domain/timeline/comments.ts";
-import { DomainError, createEvent, createParty } from "../../app/domain/timeline/mutations.ts";
+import { createEvent, createParty } from "../../app/domain/timeline/mutations.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 function setup() {
   const doc = new Y.Doc();
@@ -36,9 +37,9 @@ describe("timeline comments", () => {
     expect(commentsFor(doc, eventId)).toEqual([]);
   });
 
-  it("refuses empty, too long text and unknown facts with a Dutch DomainError", () => {
+  it("refuses empty, too long text and unknown facts with a Dutch UserError", () => {
     const { doc, eventId } = setup();
-    expect(() => addComment(doc, { eventId, text: "   " }, me)).toThrow(DomainError);
+    expect(() => addComment(doc, { eventId, text: "   " }, me)).toThrow(UserError);
     expect(() => addComment(doc, { eventId, text: "   " }, me)).toThrow(/Schrijf eerst een opmerking/);
     expect(() => addComment(doc, { eventId, text: "x".repeat(COMMENT_MAX_LENGTH + 1) }, me)).toThrow(/hoogstens 2000 tekens/);
     expect(() => addComment(doc, { eventId: "bestaat-niet", text: "Hallo" }, me)).toThrow(/bestaat niet/);

@@ -10,8 +10,9 @@ import {
   suggestMapping,
   type ImportParty,
 } from "../../app/domain/timeline/import.ts";
-import { DomainError, createEvent, createParty } from "../../app/domain/timeline/mutations.ts";
+import { createEvent, createParty } from "../../app/domain/timeline/mutations.ts";
 import { getTimelineMaps, readTimeline } from "../../app/domain/timeline/schema.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 describe("parseDelimited", () => {
   it("handles quoted fields with delimiters, quotes and newlines", () => {
@@ -330,8 +331,8 @@ describe("applyImport", () => {
     } catch (e) {
       thrown = e;
     }
-    expect(thrown).toBeInstanceOf(DomainError);
-    expect((thrown as DomainError).details).toEqual(["Rij 5: de gekozen partij bestaat niet meer"]);
+    expect(thrown).toBeInstanceOf(UserError);
+    expect((thrown as UserError).details).toEqual(["Rij 5: de gekozen partij bestaat niet meer"]);
     expect(readTimeline(doc).events).toHaveLength(1);
   });
 

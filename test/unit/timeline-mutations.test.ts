@@ -1,24 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  DomainError,
-  allowedEventActions,
-  canEditEvent,
-  canManageTimelineStructure,
-  canSetEventStatus,
-  createEvent,
-  createParty,
-  createPeriod,
-  deleteEvent,
-  deletePeriod,
-  getEventDescriptionText,
-  setEventStatus,
-  updateEvent,
-  updateParty,
-  updatePeriod,
-  type EventAction,
-} from "../../app/domain/timeline/mutations.ts";
+import { allowedEventActions, canEditEvent, canManageTimelineStructure, canSetEventStatus, createEvent, createParty, createPeriod, deleteEvent, deletePeriod, getEventDescriptionText, setEventStatus, updateEvent, updateParty, updatePeriod, type EventAction } from "../../app/domain/timeline/mutations.ts";
 import { getTimelineMaps, readEvent, readTimeline } from "../../app/domain/timeline/schema.ts";
+import { UserError } from "../../app/domain/errors.ts";
 
 const T0 = new Date("2024-03-01T09:00:00.000Z");
 const T1 = new Date("2024-03-02T10:00:00.000Z");
@@ -51,14 +35,14 @@ function value(doc: Y.Doc, id: string) {
   return e.value;
 }
 
-function catchError(fn: () => unknown): DomainError {
+function catchError(fn: () => unknown): UserError {
   try {
     fn();
   } catch (e) {
-    if (e instanceof DomainError) return e;
+    if (e instanceof UserError) return e;
     throw e;
   }
-  throw new Error("expected a DomainError");
+  throw new Error("expected a UserError");
 }
 
 describe("events", () => {
@@ -74,7 +58,7 @@ describe("events", () => {
     expect(getEventDescriptionText(doc, eventId)?.toString()).toBe("Karig ingerichte woning.");
   });
 
-  it("refuses invalid input with a Dutch DomainError and writes nothing", () => {
+  it("refuses invalid input with a Dutch UserError and writes nothing", () => {
     const { doc, partyId } = setup();
     const before = getTimelineMaps(doc).events.size;
     const err = catchError(() =>
@@ -129,7 +113,7 @@ describe("events", () => {
   it("requires a reason for betwist", () => {
     const { doc, eventId } = setup();
     const err = catchError(() => setEventStatus(doc, eventId, "betwist", "  ", { userId: "u3" }));
-    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toBeInstanceOf(UserError);
     expect(err.code).toBe("reason_required");
     expect(err.message).toBe("Geef een reden op waarom dit feit betwist wordt.");
     setEventStatus(doc, eventId, "betwist", "Het bezoek was op 17 januari.", { userId: "u3" });

@@ -9,7 +9,7 @@ export interface AnalysisApi {
   readonly investigationId: string;
   /** procesbegeleider / onderzoeker, and the server has not said read-only. */
   readonly canEdit: boolean;
-  /** Runs one edit; a DomainError (or any error) becomes a message instead of a crash. */
+  /** Runs one edit; a UserError (or any error) becomes a message instead of a crash. */
   run<T>(fn: (doc: Y.Doc, ctx: EditContext) => T, success?: string): T | undefined;
   /** Polite screen-reader announcement (and visible status line). */
   announce(message: string): void;

@@ -3,7 +3,8 @@
 // once it takes longer than a second, and a clear message when it fails.
 import { useEffect, useRef, useState } from "react";
 import { AUDIENCE_LABELS, type ReportAudience } from "~/domain/report/model.ts";
-import { DownloadError, fetchReport, reportDownloadUrl, saveBlob, type DownloadProgress } from "./download.ts";
+import { fetchReport, reportDownloadUrl, saveBlob, type DownloadProgress } from "./download.ts";
+import { UserError } from "~/domain/errors.ts";
 
 interface Props {
   investigationId: string;
@@ -48,7 +49,7 @@ export function ExportPanel({ investigationId, audiences }: Props) {
       saveBlob(blob, filename);
       setPhase({ kind: "done", filename });
     } catch (err) {
-      setPhase({ kind: "error", message: err instanceof DownloadError ? err.message : "Het rapport kon niet worden gedownload. Probeer het opnieuw." });
+      setPhase({ kind: "error", message: err instanceof UserError ? err.message : "Het rapport kon niet worden gedownload. Probeer het opnieuw." });
     } finally {
       if (abortRef.current === controller) abortRef.current = null;
     }

@@ -1,6 +1,7 @@
 // Downloading the .docx export with fetch(): progress while the server composes the report and
 // while the bytes arrive (from Content-Length when the server sends it), a clear Dutch message
 // when it fails, and saving the file through a temporary <a download>. Browser only.
+import { UserError } from "~/domain/errors.ts";
 import type { ReportAudience } from "~/domain/report/model.ts";
 
 export interface DownloadProgress {
@@ -11,13 +12,6 @@ export interface DownloadProgress {
   received: number;
   /** From Content-Length; null when the server does not say. */
   total: number | null;
-}
-
-export class DownloadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "DownloadError";
-  }
 }
 
 export function reportDownloadUrl(investigationId: string, audience: ReportAudience): string {
@@ -107,10 +101,10 @@ export async function fetchReport(
         headers: { Accept: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
       });
     } catch (err) {
-      if ((err as Error)?.name === "AbortError") throw new DownloadError("Het downloaden is afgebroken.");
-      throw new DownloadError("Er is geen verbinding met de server. Controleer uw verbinding en probeer het opnieuw.");
+      if ((err as Error)?.name === "AbortError") throw new UserError("Het downloaden is afgebroken.", "download");
+      throw new UserError("Er is geen verbinding met de server. Controleer uw verbinding en probeer het opnieuw.", "download");
     }
-    if (!response.ok) throw new DownloadError(await failureMessage(response));
+    if (!response.ok) throw new UserError(await failureMessage(response), "download");
     const length = Number(response.headers.get("Content-Length"));
     const total = Number.isFinite(length) && length > 0 ? length : null;
     report({ phase: "receiving", total });
@@ -132,10 +126,10 @@ export async function fetchReport(
         received = buf.byteLength;
       }
     } catch (err) {
-      if ((err as Error)?.name === "AbortError") throw new DownloadError("Het downloaden is afgebroken.");
-      throw new DownloadError("De verbinding werd verbroken tijdens het downloaden. Probeer het opnieuw.");
+      if ((err as Error)?.name === "AbortError") throw new UserError("Het downloaden is afgebroken.", "download");
+      throw new UserError("De verbinding werd verbroken tijdens het downloaden. Probeer het opnieuw.", "download");
     }
-    if (received === 0) throw new DownloadError("De server stuurde een leeg bestand. Probeer het opnieuw.");
+    if (received === 0) throw new UserError("De server stuurde een leeg bestand. Probeer het opnieuw.", "download");
     const type = response.headers.get("Content-Type") ?? "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     return { blob: new Blob(chunks, { type }), filename: filenameFrom(response.headers.get("Content-Disposition"), opts.fallbackName ?? "rapport.docx") };
   } finally {

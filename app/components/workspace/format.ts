@@ -1,5 +1,6 @@
 import { formatDutchPartialDateRange } from "~/domain/timeline/partial-date.ts";
 import type { TimelineEvent } from "~/domain/timeline/schema.ts";
+import { userMessage } from "~/domain/errors.ts";
 
 /** "ca. maart 2014", "12 maart 2014, 10:30 – 14 maart 2014". */
 export function eventWhen(e: Pick<TimelineEvent, "start" | "end" | "approximate">): string {
@@ -33,8 +34,7 @@ export function fold(text: string): string {
 
 /** A short Dutch sentence for an unknown error: never a stack trace. */
 export function errorMessage(err: unknown, fallback = "Er ging iets mis; de wijziging is niet opgeslagen."): string {
-  if (err && typeof err === "object" && "name" in err && (err as Error).name === "DomainError") return (err as Error).message;
-  return fallback;
+  return userMessage(err, fallback);
 }
 
 /** What a save says while the page has no connection: the change is in the local copy (IndexedDB). */

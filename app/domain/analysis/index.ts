@@ -1,7 +1,6 @@
 // Public surface of the analysis model (pure, isomorphic; see docs/analysis-model.md).
 export * from "./catalog.ts";
 export * from "./doc.ts";
-export * from "./errors.ts";
 export * from "./order.ts";
 export * from "./tree.ts";
 export * from "./sire.ts";

@@ -20,8 +20,8 @@ import {
   type FieldIssue,
   type InvalidEntry,
 } from "./doc.ts";
-import { DomainError } from "./errors.ts";
 import { readTree, rootCauses, type ResolvedTree } from "./tree.ts";
+import { UserError } from "../errors.ts";
 
 export const MEASURE_STATUSES = ["gepland", "in_uitvoering", "gerealiseerd", "geborgd"] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
@@ -55,7 +55,7 @@ export interface Measure {
   readonly issues: readonly FieldIssue[];
 }
 
-// --- input validation (user edits): Dutch messages, thrown as DomainError -------------------
+// --- input validation (user edits): Dutch messages, thrown as UserError -------------------
 
 const text = (max: number, what: string) =>
   z.string({ error: `${what} moet tekst zijn.` }).max(max, { error: `${what} is te lang (maximaal ${max} tekens).` });
@@ -97,21 +97,21 @@ function parseInput(input: unknown): z.output<typeof measureInputSchema> {
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const message = issue.code === "unrecognized_keys" ? "Onbekend veld in de maatregel." : issue.message;
-  throw new DomainError(message, "invalid_measure");
+  throw new UserError(message, "invalid_measure");
 }
 
 function checkLinks(tree: ResolvedTree, ids: readonly string[]): void {
   for (const id of ids) {
     const n = tree.byId.get(id);
     if (!n || n.side !== "cause" || n.kind === "critical_moment" || n === tree.top) {
-      throw new DomainError("Een maatregel kan alleen aan een bestaande oorzaak worden gekoppeld.", "invalid_link");
+      throw new UserError("Een maatregel kan alleen aan een bestaande oorzaak worden gekoppeld.", "invalid_link");
     }
   }
 }
 
 function requireMeasure(doc: Y.Doc, id: string): Y.Map<unknown> {
   const m = measuresMap(doc).get(id);
-  if (!(m instanceof Y.Map)) throw new DomainError("Deze maatregel bestaat niet (meer).", "not_found");
+  if (!(m instanceof Y.Map)) throw new UserError("Deze maatregel bestaat niet (meer).", "not_found");
   return m as Y.Map<unknown>;
 }
 
@@ -192,7 +192,7 @@ export function unlinkRootCause(doc: Y.Doc, ctx: EditContext, measureId: string,
 }
 
 export function deleteMeasure(doc: Y.Doc, ctx: EditContext, id: string): void {
-  if (!measuresMap(doc).has(id)) throw new DomainError("Deze maatregel bestaat niet (meer).", "not_found");
+  if (!measuresMap(doc).has(id)) throw new UserError("Deze maatregel bestaat niet (meer).", "not_found");
   transact(doc, ctx, () => measuresMap(doc).delete(id));
 }
 

@@ -6,7 +6,7 @@ import type * as Y from "yjs";
 import { z } from "zod";
 import { methodCatalog, type MethodCatalog } from "./catalog.ts";
 import { analysisMap, isoDateTime, nowIso, transact, type EditContext, type FieldIssue } from "./doc.ts";
-import { DomainError } from "./errors.ts";
+import { UserError } from "../errors.ts";
 
 export interface StepMark {
   readonly done: boolean;
@@ -53,7 +53,7 @@ export function readAnalysisSettings(doc: Y.Doc, catalog: MethodCatalog = method
 }
 
 export function setMethod(doc: Y.Doc, ctx: EditContext, method: string | null, catalog: MethodCatalog = methodCatalog): void {
-  if (method !== null && !catalog.byId.has(method)) throw new DomainError("Onbekende analysemethode.", "unknown_method");
+  if (method !== null && !catalog.byId.has(method)) throw new UserError("Onbekende analysemethode.", "unknown_method");
   const at = nowIso(ctx);
   transact(doc, ctx, () => {
     const map = analysisMap(doc);
@@ -64,7 +64,7 @@ export function setMethod(doc: Y.Doc, ctx: EditContext, method: string | null, c
 }
 
 export function setMethodNote(doc: Y.Doc, ctx: EditContext, note: string): void {
-  if (note.length > 10000) throw new DomainError("De toelichting is te lang (maximaal 10000 tekens).", "too_long");
+  if (note.length > 10000) throw new UserError("De toelichting is te lang (maximaal 10000 tekens).", "too_long");
   transact(doc, ctx, () => analysisMap(doc).set("methodNote", note));
 }
 
@@ -78,7 +78,7 @@ export function markStep(
   catalog: MethodCatalog = methodCatalog,
 ): void {
   const m = catalog.byId.get(method);
-  if (!m || !m.steps.some((s) => s.id === stepId)) throw new DomainError("Onbekende stap van de analysemethode.", "unknown_step");
+  if (!m || !m.steps.some((s) => s.id === stepId)) throw new UserError("Onbekende stap van de analysemethode.", "unknown_step");
   const at = nowIso(ctx);
   transact(doc, ctx, () => analysisMap(doc).set(`${STEP_PREFIX}${method}:${stepId}`, { done, by: ctx.userId, at }));
 }

@@ -4,7 +4,6 @@
 // basisoorzaken (leaves). Moving, deleting, ECM, themes and evidence all reuse tree.ts.
 import type * as Y from "yjs";
 import { EVENTS_MAP, nodesMap, nowIso, transact, type EditContext } from "./doc.ts";
-import { DomainError } from "./errors.ts";
 import {
   MAX_LABEL,
   MAX_NOTE,
@@ -15,6 +14,7 @@ import {
   type ResolvedTree,
   type TreeNode,
 } from "./tree.ts";
+import { UserError } from "../errors.ts";
 
 export interface CriticalMomentInput {
   /** Id of the event (key of the `events` map) where care deviated from what was expected. */
@@ -28,13 +28,13 @@ export interface CriticalMomentInput {
 
 function requireEvent(doc: Y.Doc, eventId: string): void {
   if (!doc.getMap(EVENTS_MAP).has(eventId)) {
-    throw new DomainError("Dit feit staat niet (meer) op de tijdlijn.", "unknown_event");
+    throw new UserError("Dit feit staat niet (meer) op de tijdlijn.", "unknown_event");
   }
 }
 
 function requireMoment(tree: ResolvedTree, id: string): TreeNode {
   const n = tree.byId.get(id);
-  if (!n || n.kind !== "critical_moment") throw new DomainError("Dit kritieke moment bestaat niet (meer).", "not_found");
+  if (!n || n.kind !== "critical_moment") throw new UserError("Dit kritieke moment bestaat niet (meer).", "not_found");
   return n;
 }
 
@@ -60,10 +60,10 @@ export function updateCriticalMoment(doc: Y.Doc, ctx: EditContext, id: string, p
   requireMoment(readTree(doc), id);
   if (patch.eventId !== undefined) requireEvent(doc, patch.eventId);
   if (patch.label !== undefined && patch.label.length > MAX_LABEL) {
-    throw new DomainError(`De omschrijving is te lang (maximaal ${MAX_LABEL} tekens).`, "too_long");
+    throw new UserError(`De omschrijving is te lang (maximaal ${MAX_LABEL} tekens).`, "too_long");
   }
   for (const t of [patch.expected, patch.actual]) {
-    if (t !== undefined && t.length > MAX_NOTE) throw new DomainError(`De tekst is te lang (maximaal ${MAX_NOTE} tekens).`, "too_long");
+    if (t !== undefined && t.length > MAX_NOTE) throw new UserError(`De tekst is te lang (maximaal ${MAX_NOTE} tekens).`, "too_long");
   }
   const time = nowIso(ctx);
   transact(doc, ctx, () => {
@@ -80,7 +80,7 @@ export function updateCriticalMoment(doc: Y.Doc, ctx: EditContext, id: string, p
 export function addWhy(doc: Y.Doc, ctx: EditContext, parentId: string, label = ""): string {
   const parent = readTree(doc).byId.get(parentId);
   if (parent && parent.side !== "cause") {
-    throw new DomainError("Een waarom-vraag hoort bij een kritiek moment of een oorzaak.", "wrong_side");
+    throw new UserError("Een waarom-vraag hoort bij een kritiek moment of een oorzaak.", "wrong_side");
   }
   return addChild(doc, ctx, parentId, { label });
 }

@@ -17,7 +17,7 @@
 //      (movedAt, id), i.e. the latest move; that node goes where rule 2 puts it, flagged "cyclus".
 //   5. Siblings are sorted by their fractional `order` key, ties by id.
 // Edits refuse what the local view shows to be wrong (moving under an own descendant) with a Dutch
-// DomainError; the rules above only catch what concurrency lets through.
+// UserError; the rules above only catch what concurrency lets through.
 import * as Y from "yjs";
 import { z } from "zod";
 import { ecmCatalog, themeCatalog, type EcmCatalog, type ThemeCatalog } from "./catalog.ts";
@@ -36,8 +36,8 @@ import {
   type FieldIssue,
   type InvalidEntry,
 } from "./doc.ts";
-import { DomainError } from "./errors.ts";
 import { compareOrder, isOrderKey, keyBetween, sequentialKeys, type OrderValue } from "./order.ts";
+import { UserError } from "../errors.ts";
 
 export const NODE_KINDS = ["top", "cause", "recovery", "critical_moment"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -454,19 +454,19 @@ function requireNode(tree: ResolvedTree, id: string): TreeNode {
   const n = tree.byId.get(id);
   if (n) return n;
   if (tree.invalid.some((e) => e.id === id)) {
-    throw new DomainError("Dit onderdeel van de analyse is ongeldig en kan alleen worden verwijderd.", "invalid_node");
+    throw new UserError("Dit onderdeel van de analyse is ongeldig en kan alleen worden verwijderd.", "invalid_node");
   }
-  throw new DomainError("Dit onderdeel van de analyse bestaat niet (meer).", "not_found");
+  throw new UserError("Dit onderdeel van de analyse bestaat niet (meer).", "not_found");
 }
 
 function nodeEntry(doc: Y.Doc, id: string): Y.Map<unknown> {
   const m = nodesMap(doc).get(id);
-  if (!(m instanceof Y.Map)) throw new DomainError("Dit onderdeel van de analyse bestaat niet (meer).", "not_found");
+  if (!(m instanceof Y.Map)) throw new UserError("Dit onderdeel van de analyse bestaat niet (meer).", "not_found");
   return m as Y.Map<unknown>;
 }
 
 function checkText(value: string, max: number, what: string): void {
-  if (value.length > max) throw new DomainError(`${what} is te lang (maximaal ${max} tekens).`, "too_long");
+  if (value.length > max) throw new UserError(`${what} is te lang (maximaal ${max} tekens).`, "too_long");
 }
 
 function touch(map: Y.Map<unknown>, ctx: EditContext, at: string): void {
@@ -551,7 +551,7 @@ export function insertNode(
 
 export function addTop(doc: Y.Doc, ctx: EditContext, fields: { label?: string } = {}): string {
   const tree = readTree(doc);
-  if (tree.top) throw new DomainError("Er is al een topgebeurtenis.", "top_exists");
+  if (tree.top) throw new UserError("Er is al een topgebeurtenis.", "top_exists");
   return insertNode(doc, ctx, "top", null, [], 0, fields);
 }
 
@@ -576,12 +576,12 @@ export function addChild(
 export function addSibling(doc: Y.Doc, ctx: EditContext, siblingId: string, fields: { label?: string } = {}): string {
   const tree = readTree(doc);
   const node = requireNode(tree, siblingId);
-  if (node === tree.top) throw new DomainError("Er kan maar één topgebeurtenis zijn.", "top_exists");
+  if (node === tree.top) throw new UserError("Er kan maar één topgebeurtenis zijn.", "top_exists");
   if (node.kind === "critical_moment") {
-    throw new DomainError("Voeg een nieuw kritiek moment toe vanaf een feit op de tijdlijn.", "use_critical_moment");
+    throw new UserError("Voeg een nieuw kritiek moment toe vanaf een feit op de tijdlijn.", "use_critical_moment");
   }
   if (node.kind !== "recovery" && node.viewParent === null) {
-    throw new DomainError("Deze oorzaak hangt nergens onder; verplaats haar eerst naar de juiste plek.", "loose_cause");
+    throw new UserError("Deze oorzaak hangt nergens onder; verplaats haar eerst naar de juiste plek.", "loose_cause");
   }
   const kind: NodeKind = node.kind === "recovery" ? "recovery" : "cause";
   const siblings = siblingsOf(tree, node);
@@ -601,13 +601,13 @@ export function addRecovery(
   const tree = readTree(doc);
   const parentId = fields.parent ?? null;
   if (fields.recoveryType != null && !RECOVERY_TYPES.includes(fields.recoveryType)) {
-    throw new DomainError("Een herstelfactor is gepland of ongepland.", "invalid_recovery_type");
+    throw new UserError("Een herstelfactor is gepland of ongepland.", "invalid_recovery_type");
   }
   let siblings: readonly TreeNode[] = tree.recovery;
   if (parentId !== null) {
     const parent = requireNode(tree, parentId);
     if (parent.kind !== "recovery") {
-      throw new DomainError("Een herstelfactor kan alleen onder een andere herstelfactor staan.", "wrong_side");
+      throw new UserError("Een herstelfactor kan alleen onder een andere herstelfactor staan.", "wrong_side");
     }
     siblings = parent.children;
   }
@@ -624,34 +624,28 @@ export function addRecovery(
 export function moveNode(doc: Y.Doc, ctx: EditContext, id: string, newParent: string | null, index?: number): void {
   const tree = readTree(doc);
   const node = requireNode(tree, id);
-  if (node === tree.top) throw new DomainError("De topgebeurtenis kan niet worden verplaatst.", "move_top");
+  if (node === tree.top) throw new UserError("De topgebeurtenis kan niet worden verplaatst.", "move_top");
 
   let siblings: readonly TreeNode[];
   if (newParent === null) {
     if (node.kind === "critical_moment") siblings = tree.criticalMoments;
     else if (node.kind === "recovery") siblings = tree.recovery;
     else {
-      throw new DomainError(
-        "Een oorzaak moet onder de topgebeurtenis, een kritiek moment of een andere oorzaak staan.",
-        "wrong_side",
-      );
+      throw new UserError("Een oorzaak moet onder de topgebeurtenis, een kritiek moment of een andere oorzaak staan.", "wrong_side");
     }
   } else {
     const target = requireNode(tree, newParent);
     if (target.id === node.id || isDescendant(tree, node.id, target.id)) {
-      throw new DomainError(
-        "Een knoop kan niet onder zichzelf of onder een van haar eigen onderliggende knopen worden geplaatst.",
-        "move_into_descendant",
-      );
+      throw new UserError("Een knoop kan niet onder zichzelf of onder een van haar eigen onderliggende knopen worden geplaatst.", "move_into_descendant");
     }
     if (node.kind === "critical_moment") {
-      throw new DomainError("Een kritiek moment staat altijd bovenaan een eigen waarom-keten.", "wrong_side");
+      throw new UserError("Een kritiek moment staat altijd bovenaan een eigen waarom-keten.", "wrong_side");
     }
     if (node.kind === "recovery" && target.kind !== "recovery") {
-      throw new DomainError("Een herstelfactor kan alleen onder een andere herstelfactor staan.", "wrong_side");
+      throw new UserError("Een herstelfactor kan alleen onder een andere herstelfactor staan.", "wrong_side");
     }
     if (node.kind !== "recovery" && target.side !== "cause") {
-      throw new DomainError("Een oorzaak kan niet onder een herstelfactor staan.", "wrong_side");
+      throw new UserError("Een oorzaak kan niet onder een herstelfactor staan.", "wrong_side");
     }
     siblings = target.children;
   }
@@ -706,7 +700,7 @@ export function deleteNode(doc: Y.Doc, ctx: EditContext, id: string): string[] {
   const node = tree.byId.get(id);
   const map = nodesMap(doc);
   if (!node) {
-    if (!map.has(id)) throw new DomainError("Dit onderdeel van de analyse bestaat niet (meer).", "not_found");
+    if (!map.has(id)) throw new UserError("Dit onderdeel van de analyse bestaat niet (meer).", "not_found");
     transact(doc, ctx, () => map.delete(id));
     return [id];
   }
@@ -743,12 +737,9 @@ export function setEcm(
   const tree = readTree(doc);
   requireNode(tree, id);
   if (code !== null) {
-    if (!catalog.byCode.has(code)) throw new DomainError(`Onbekende ECM-code: ${code}.`, "unknown_ecm");
+    if (!catalog.byCode.has(code)) throw new UserError(`Onbekende ECM-code: ${code}.`, "unknown_ecm");
     if (!isRootCause(tree, id)) {
-      throw new DomainError(
-        "Alleen een basisoorzaak (een oorzaak zonder onderliggende oorzaken) krijgt een ECM-code.",
-        "not_root_cause",
-      );
+      throw new UserError("Alleen een basisoorzaak (een oorzaak zonder onderliggende oorzaken) krijgt een ECM-code.", "not_root_cause");
     }
   }
   setField(doc, ctx, id, "ecm", code);
@@ -763,7 +754,7 @@ export function setThemes(
 ): void {
   requireNode(readTree(doc), id);
   const unknown = themes.filter((t) => !catalog.byId.has(t));
-  if (unknown.length) throw new DomainError(`Onbekend thema: ${unknown.join(", ")}.`, "unknown_theme");
+  if (unknown.length) throw new UserError(`Onbekend thema: ${unknown.join(", ")}.`, "unknown_theme");
   setField(doc, ctx, id, "themes", [...new Set(themes)]);
 }
 
@@ -771,7 +762,7 @@ export function setThemes(
 export function addEvidence(doc: Y.Doc, ctx: EditContext, id: string, eventId: string): void {
   const node = requireNode(readTree(doc), id);
   if (!doc.getMap(EVENTS_MAP).has(eventId)) {
-    throw new DomainError("Dit feit staat niet (meer) op de tijdlijn.", "unknown_event");
+    throw new UserError("Dit feit staat niet (meer) op de tijdlijn.", "unknown_event");
   }
   if (node.evidence.includes(eventId)) return;
   const time = nowIso(ctx);
@@ -807,9 +798,9 @@ export function setNoMeasureReason(doc: Y.Doc, ctx: EditContext, id: string, rea
 
 export function setRecoveryType(doc: Y.Doc, ctx: EditContext, id: string, type: RecoveryType | null): void {
   const node = requireNode(readTree(doc), id);
-  if (node.kind !== "recovery") throw new DomainError("Alleen een herstelfactor is gepland of ongepland.", "wrong_kind");
+  if (node.kind !== "recovery") throw new UserError("Alleen een herstelfactor is gepland of ongepland.", "wrong_kind");
   if (type !== null && !RECOVERY_TYPES.includes(type)) {
-    throw new DomainError("Een herstelfactor is gepland of ongepland.", "invalid_recovery_type");
+    throw new UserError("Een herstelfactor is gepland of ongepland.", "invalid_recovery_type");
   }
   setField(doc, ctx, id, "recoveryType", type);
 }

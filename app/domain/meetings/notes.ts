@@ -8,7 +8,7 @@ import { z } from "zod";
 import { addChild, addEvidence, setThemes } from "../analysis/tree.ts";
 import { themeCatalog } from "../analysis/catalog.ts";
 import type { EditContext } from "../analysis/doc.ts";
-import { DomainError } from "../timeline/mutations.ts";
+import { UserError } from "../errors.ts";
 
 export const NOTES_MAP = "meetingNotes";
 export const MEETINGS_MAP = "meetings";
@@ -67,10 +67,10 @@ export interface NoteContext {
 }
 
 function fail(message: string): never {
-  throw new DomainError("validation", message, [message]);
+  throw new UserError(message, "validation", { details: [message] });
 }
 
-/** Adds a finding or question; returns its id. Dutch DomainError on bad input. */
+/** Adds a finding or question; returns its id. Dutch UserError on bad input. */
 export function addNote(doc: Y.Doc, input: NoteInput, ctx: NoteContext): string {
   const text = input.text.trim();
   if (!text) fail("Schrijf eerst de bevinding of vraag op.");

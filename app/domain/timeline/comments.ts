@@ -7,8 +7,9 @@
 import * as Y from "yjs";
 import { z } from "zod";
 import { mayResolveComments } from "../policy/comments.ts";
-import { allowedEventActions, DomainError, type TimelineRole } from "./mutations.ts";
+import { allowedEventActions, type TimelineRole } from "./mutations.ts";
 import { validateWith, yToPlain } from "./schema.ts";
+import { UserError } from "../errors.ts";
 
 export const COMMENTS_MAP = "comments";
 export const COMMENT_MAX_LENGTH = 2000;
@@ -56,12 +57,12 @@ export function commentTextError(text: string): string | null {
   return null;
 }
 
-/** Adds a comment on an existing fact; returns its id. Throws a Dutch DomainError when refused. */
+/** Adds a comment on an existing fact; returns its id. Throws a Dutch UserError when refused. */
 export function addComment(doc: Y.Doc, input: CommentInput, ctx: CommentContext): string {
   const textError = commentTextError(input.text);
-  if (textError) throw new DomainError("validation", `De opmerking is niet geplaatst: ${textError}`, [textError]);
+  if (textError) throw new UserError(`De opmerking is niet geplaatst: ${textError}`, "validation", { details: [textError] });
   if (!(doc.getMap("events").get(input.eventId) instanceof Y.Map))
-    throw new DomainError("not_found", "De opmerking is niet geplaatst: dit feit bestaat niet (meer).");
+    throw new UserError("De opmerking is niet geplaatst: dit feit bestaat niet (meer).", "not_found");
   const id = crypto.randomUUID();
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
@@ -133,13 +134,13 @@ export function canDeleteComment(doc: Y.Doc, id: string, userId: string): boolea
 
 /**
  * Deletes a comment of `userId` (the author). Returns false when it was already gone; throws a
- * DomainError when the user is not the author.
+ * UserError when the user is not the author.
  */
 export function deleteComment(doc: Y.Doc, id: string, origin: unknown, userId?: string): boolean {
   const map = getCommentsMap(doc);
   if (!map.has(id)) return false;
   if (userId !== undefined && !canDeleteComment(doc, id, userId))
-    throw new DomainError("validation", "U kunt alleen uw eigen opmerkingen verwijderen.");
+    throw new UserError("U kunt alleen uw eigen opmerkingen verwijderen.", "validation");
   doc.transact(() => map.delete(id), origin ?? null);
   return true;
 }
@@ -162,7 +163,7 @@ export function canResolveComment(doc: Y.Doc, id: string, member: { userId: stri
 
 /**
  * Marks a comment afgehandeld (with who and when) or open again, in one transaction. Returns false
- * when the comment is gone; throws a Dutch DomainError when this member may not.
+ * when the comment is gone; throws a Dutch UserError when this member may not.
  */
 export function setCommentResolved(
   doc: Y.Doc,
@@ -174,7 +175,7 @@ export function setCommentResolved(
   const item = getCommentsMap(doc).get(id);
   if (!(item instanceof Y.Map)) return false;
   if (!canResolveComment(doc, id, member))
-    throw new DomainError("validation", "Alleen de schrijver van de opmerking en wie het feit mag wijzigen kunnen een opmerking afhandelen.");
+    throw new UserError("Alleen de schrijver van de opmerking en wie het feit mag wijzigen kunnen een opmerking afhandelen.", "validation");
   doc.transact(() => {
     if (resolved) {
       item.set("resolved", true);

@@ -4,7 +4,7 @@
 import type * as Y from "yjs";
 import { parseDutchDate } from "./dutch-dates.ts";
 import { unguardCell } from "./spreadsheet-cells.ts";
-import { DomainError, createEvent, createParty, type EventInput } from "./mutations.ts";
+import { createEvent, createParty, type EventInput } from "./mutations.ts";
 import { isEndNotBeforeStart } from "./partial-date.ts";
 import { EventSchema, InitialsSchema, PartySchema, getTimelineMaps, validateWith, yToPlain, type EventFlags, type Source } from "./schema.ts";
 import {
@@ -15,6 +15,7 @@ import {
   type EventKind,
   type SourceType,
 } from "./vocabulary.ts";
+import { UserError } from "../errors.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Delimited text
@@ -587,7 +588,7 @@ export function startImport(
     for (const m of validateDraftEvent(d.event)) errors.push(rowMessage(d.rowNumber, m));
   }
   if (errors.length > 0) {
-    throw new DomainError("validation", `De import is niet uitgevoerd: ${errors.join("; ")}.`, errors);
+    throw new UserError(`De import is niet uitgevoerd: ${errors.join("; ")}.`, "validation", { details: errors });
   }
 
   const chunkRows = Math.max(1, options.chunkRows ?? IMPORT_CHUNK_ROWS);

@@ -16,21 +16,10 @@ import {
   type Party,
   type Source,
 } from "./schema.ts";
+import { UserError } from "../errors.ts";
+import type { Role } from "../roles.ts";
 import { EVENT_FLAG_KEYS, type EventKind, type EventStatus } from "./vocabulary.ts";
 
-export type DomainErrorCode = "validation" | "not_found" | "reason_required";
-
-/** A refused change. `message` is a Dutch sentence fit for the user; `details` lists each problem. */
-export class DomainError extends Error {
-  readonly code: DomainErrorCode;
-  readonly details: readonly string[];
-  constructor(code: DomainErrorCode, message: string, details: readonly string[] = [message]) {
-    super(message);
-    this.name = "DomainError";
-    this.code = code;
-    this.details = details;
-  }
-}
 
 export interface MutationOptions {
   /** Transaction origin; an undo manager tracking it can undo the change. */
@@ -56,13 +45,13 @@ function transact<T>(doc: Y.Doc, origin: unknown, fn: () => T): T {
   return result;
 }
 
-function validationError(what: string, errors: string[]): DomainError {
-  return new DomainError("validation", `${what} is niet opgeslagen: ${errors.join(" ")}`, errors);
+function validationError(what: string, errors: string[]): UserError {
+  return new UserError(`${what} is niet opgeslagen: ${errors.join(" ")}`, "validation", { details: errors });
 }
 
 function requireMap(map: Y.Map<unknown>, id: string, notFound: string): Y.Map<unknown> {
   const item = map.get(id);
-  if (!(item instanceof Y.Map)) throw new DomainError("not_found", notFound);
+  if (!(item instanceof Y.Map)) throw new UserError(notFound, "not_found");
   return item;
 }
 
@@ -149,7 +138,7 @@ export function movePartyWithinDomain(doc: Y.Doc, id: string, direction: "up" | 
     const { parties } = getTimelineMaps(doc);
     requireMap(parties, id, "Deze partij bestaat niet (meer).");
     const group = groupPartiesByDomain(readParties(parties)).find((g) => g.parties.some((p) => p.id === id));
-    if (!group) throw new DomainError("validation", "Deze partij is ongeldig en kan niet worden verplaatst.");
+    if (!group) throw new UserError("Deze partij is ongeldig en kan niet worden verplaatst.", "validation");
     const ids = group.parties.map((p) => p.id);
     const at = ids.indexOf(id);
     const to = direction === "up" ? at - 1 : at + 1;
@@ -180,11 +169,8 @@ export function deleteParty(doc: Y.Doc, id: string, ctx: EventMutationContext & 
     if (onLane.length > 0) {
       const name = String(party.get("name") ?? "Deze partij");
       if (!ctx.moveEventsTo)
-        throw new DomainError(
-          "validation",
-          `Op de baan van ${name} staan nog ${onLane.length === 1 ? "1 feit" : `${onLane.length} feiten`}. Kies een andere partij om ze naar te verplaatsen, of verwijder ze eerst.`,
-        );
-      if (ctx.moveEventsTo === id) throw new DomainError("validation", "Kies een andere partij dan de partij die u verwijdert.");
+        throw new UserError(`Op de baan van ${name} staan nog ${onLane.length === 1 ? "1 feit" : `${onLane.length} feiten`}. Kies een andere partij om ze naar te verplaatsen, of verwijder ze eerst.`, "validation");
+      if (ctx.moveEventsTo === id) throw new UserError("Kies een andere partij dan de partij die u verwijdert.", "validation");
       requireMap(parties, ctx.moveEventsTo, "De partij waar de feiten naartoe zouden gaan, bestaat niet (meer).");
       const now = (ctx.now ?? new Date()).toISOString();
       for (const eid of onLane) setFields(events.get(eid) as Y.Map<unknown>, { party: ctx.moveEventsTo, updatedBy: ctx.userId, updatedAt: now });
@@ -447,7 +433,7 @@ export function setEventStatus(
 ): void {
   const trimmed = reason?.trim() || undefined;
   if (status === "betwist" && !trimmed) {
-    throw new DomainError("reason_required", "Geef een reden op waarom dit feit betwist wordt.");
+    throw new UserError("Geef een reden op waarom dit feit betwist wordt.", "reason_required");
   }
   updateEvent(doc, id, { status, statusReason: trimmed ?? null }, ctx);
 }
