@@ -1,12 +1,9 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
+// Integration and browser tests serve the real production build; build it once per run, and not
+// at all when the build folder already holds a build of the same sources (scripts/build-for-tests.mjs).
+// @ts-expect-error a plain ES module script without types
+import { buildForTests } from "../scripts/build-for-tests.mjs";
 
-// Integration and browser tests serve the real production build; build it once per run.
 export default function setup() {
   if (process.env.KETENLIJN_SKIP_TEST_BUILD === "1") return;
-  execFileSync("npx", ["react-router", "build"], {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  (buildForTests as () => boolean)();
 }

@@ -4,11 +4,12 @@
 // of contents (ADR 0022). Without LibreOffice or poppler this answers null and the renderer falls
 // back to a TOC field that Word fills in when it opens the document.
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { cachedPageNumbers } from "./page-number-cache.server.ts";
 
 const run = promisify(execFile);
 
@@ -71,8 +72,8 @@ async function convert(soffice: string, pdfinfo: string, docx: Buffer): Promise<
   }
 }
 
-/** The default numberer: LibreOffice + pdfinfo when both are installed, else null (Word fills the TOC). */
-export const libreOfficePageNumbers: PageNumberer = async (docx) => {
+/** One LibreOffice render + pdfinfo, uncached; null when either is missing or the render fails. */
+export const renderPageNumbers: PageNumberer = async (docx) => {
   const soffice = sofficePath();
   const pdfinfo = pdfinfoPath();
   if (!soffice || !pdfinfo) return null;
@@ -84,4 +85,34 @@ export const libreOfficePageNumbers: PageNumberer = async (docx) => {
     console.warn(`Paginanummers voor de inhoudsopgave niet bepaald (LibreOffice): ${(err as Error).message}`);
     return null;
   }
+};
+
+/** Which LibreOffice renders: its path and the binary's modification time (an upgrade changes it). */
+function rendererSalt(soffice: string): string {
+  try {
+    const real = realpathSync(soffice);
+    return `${real}\0${statSync(real).mtimeMs}`;
+  } catch {
+    return soffice;
+  }
+}
+
+const cached = new Map<string, PageNumberer>();
+
+/**
+ * The default numberer: LibreOffice + pdfinfo when both are installed, else null (Word fills the
+ * TOC). The same document is rendered once (page-number-cache.server.ts, ADR 0025); with
+ * KETENLIJN_TOC_CACHE_DIR set the answers are kept in that folder too (the test runs share one).
+ */
+export const libreOfficePageNumbers: PageNumberer = async (docx) => {
+  const soffice = sofficePath();
+  if (!soffice || !pdfinfoPath()) return null;
+  const dir = process.env.KETENLIJN_TOC_CACHE_DIR || null;
+  const id = `${soffice}\0${dir ?? ""}`;
+  let numberer = cached.get(id);
+  if (!numberer) {
+    numberer = cachedPageNumbers(renderPageNumbers, { dir, salt: rendererSalt(soffice) });
+    cached.set(id, numberer);
+  }
+  return numberer(docx);
 };

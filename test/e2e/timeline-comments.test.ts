@@ -102,8 +102,13 @@ describe("timeline: comments on a fact", () => {
     pageA.once("dialog", (d) => void d.accept());
     await itemA.getByRole("button", { name: /verwijderen/ }).click();
     await expect.poll(() => itemB.count(), { timeout: 10_000 }).toBe(0);
-    // Still connected (a refused update would close the connection and show a notice).
-    await pageA.waitForTimeout(500);
+    // Still connected (a refused update would close the connection and show a notice): a marker
+    // comment A posts after the delete reaches B over the same connection.
+    const marker = `Markering na het verwijderen (${Date.now()}).`;
+    await editorA.getByLabel("Uw opmerking").fill(marker);
+    await editorA.getByRole("button", { name: "Opmerking plaatsen" }).click();
+    await pageB.locator("section.ws-editor").getByRole("listitem").filter({ hasText: marker }).waitFor({ timeout: 10_000 });
+    expect(await itemB.count()).toBe(0);
     expect(await pageA.getByText(/geweigerd|niet toegestaan/i).count()).toBe(0);
   });
 });

@@ -53,7 +53,14 @@ describe("collaboration: changing lanes and periods", () => {
     updateParty(p.doc, wijkteam, { name: "Wijkteam (hernoemd)" });
     await waitFor(() => p.closes.some((c) => c.code === 4409), "partner refused");
     expect(p.notices.some((n) => n.type === "forbidden")).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Marker: a change the server accepts after the refusal reaches the onderzoeker after anything
+    // the server did with the refused one, and a fresh copy shows what the server kept.
+    const marker = connectPeer(srv, inv, researcher);
+    peers.push(marker);
+    await synced(marker);
+    expect(partyName(marker.doc, wijkteam)).toBe("Wijkteam");
+    const markerPeriod = createPeriod(marker.doc, { label: "Marker", start: "2014-01", end: "2014-02" });
+    await waitFor(() => r.doc.getMap("periods").has(markerPeriod), "the marker reached the onderzoeker");
     expect(partyName(r.doc, wijkteam)).toBe("Wijkteam");
 
     // Nor remove one.
