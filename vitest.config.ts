@@ -3,7 +3,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // One folder of LibreOffice page numbers per test run, shared by its test files and servers: a
-// report exported in several files with the same content is rendered once (ADR 0025). Every new
+// report exported in several files with the same content is rendered once (ADR 0027). Every new
 // document is still rendered; only identical ones are answered from the folder.
 process.env.KETENLIJN_TOC_CACHE_DIR ??= path.join(os.tmpdir(), `ketenlijn-toc-cache-run-${process.pid}`);
 

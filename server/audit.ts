@@ -1,4 +1,4 @@
-// The one audit writer (issue 14, ADR 0025): every row of the audit log is written by audit()
+// The one audit writer (issue 14, ADR 0026): every row of the audit log is written by audit()
 // below, with the handle the caller gives, so a row written with a transaction commits or rolls
 // back with the change it records. The action names are typed: an investigation action must have
 // a Dutch label in app/domain/audit-text.ts (AUDIT_ACTIONS) or this does not compile; account

@@ -1,4 +1,4 @@
-// The one class for errors whose message is meant for the user (issue 14, ADR 0025): a refused
+// The one class for errors whose message is meant for the user (issue 14, ADR 0026): a refused
 // action, a form field that needs fixing, a thing that is gone. Domain code (in the browser and on
 // the server) and server modules throw it; routes and socket handlers turn it into their response
 // with formErrors() and `status`, so the mapping is the same everywhere. Errors that are not for

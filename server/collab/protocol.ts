@@ -53,7 +53,7 @@ export const REASON = {
   noPong: "Geen antwoord van de verbinding.",
 } as const;
 
-/** A malformed or hostile client message: the socket closes, nothing is shown, so not a UserError (ADR 0025). */
+/** A malformed or hostile client message: the socket closes, nothing is shown, so not a UserError (ADR 0026). */
 export class ProtocolError extends Error {}
 
 export type ClientMessage =

@@ -1,4 +1,4 @@
-// A cache of the LibreOffice render's page numbers by the document's content (ADR 0025): the same
+// A cache of the LibreOffice render's page numbers by the document's content (ADR 0027): the same
 // document gives the same pages, so a report exported twice unchanged is rendered once. The key is
 // a SHA-256 of the .docx's parts (name and bytes of each zip entry, sorted by name), not of the zip
 // itself: the packer stamps every entry and the core properties with the time of packing, which

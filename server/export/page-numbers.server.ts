@@ -101,7 +101,7 @@ const cached = new Map<string, PageNumberer>();
 
 /**
  * The default numberer: LibreOffice + pdfinfo when both are installed, else null (Word fills the
- * TOC). The same document is rendered once (page-number-cache.server.ts, ADR 0025); with
+ * TOC). The same document is rendered once (page-number-cache.server.ts, ADR 0027); with
  * KETENLIJN_TOC_CACHE_DIR set the answers are kept in that folder too (the test runs share one).
  */
 export const libreOfficePageNumbers: PageNumberer = async (docx) => {

@@ -34,7 +34,7 @@ export interface LoadedReportInput {
   checklist: Checklist;
 }
 
-/** Internal, not a UserError (ADR 0025): routes check access, and so existence, before loading a report. */
+/** Internal, not a UserError (ADR 0026): routes check access, and so existence, before loading a report. */
 export class ReportNotFoundError extends Error {
   constructor() {
     super("Dit onderzoek bestaat niet.");

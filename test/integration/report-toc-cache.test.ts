@@ -1,4 +1,4 @@
-// The cache of LibreOffice's page numbers (ADR 0025): the same report exported again is not
+// The cache of LibreOffice's page numbers (ADR 0027): the same report exported again is not
 // rendered again, and an edited report is (its contents show the new pages, not the old ones).
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
