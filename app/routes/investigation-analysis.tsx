@@ -10,7 +10,7 @@ import { AnalysisWorkspace } from "~/components/analysis/AnalysisWorkspace.tsx";
 import { AnalysisMeetingLinks } from "~/components/meetings/MeetingLinks.tsx";
 import meetingLinksCss from "~/components/meetings/meeting-links.css?url";
 import analysisStyles from "~/components/analysis/analysis.css?url";
-import liveStatusStyles from "~/components/workspace/live-status.css?url";
+import liveStatusStyles from "~/components/collab/live-status.css?url";
 import { todayInAmsterdam } from "~/domain/calendar-date.ts";
 import { ANALYSIS_METHODS, type AnalysisMethod } from "~/domain/investigation-fields.ts";
 import { can } from "~/domain/policy.ts";

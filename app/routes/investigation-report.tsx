@@ -6,7 +6,7 @@ import { useLoaderData } from "react-router";
 import type { Route } from "./+types/investigation-report";
 import { ReportWorkspace } from "~/components/report/ReportWorkspace.tsx";
 import reportStyles from "~/components/report/report.css?url";
-import liveStatusStyles from "~/components/workspace/live-status.css?url";
+import liveStatusStyles from "~/components/collab/live-status.css?url";
 import { can } from "~/domain/policy.ts";
 import { requireInvestigation } from "~/lib/guards.server.ts";
 import { exportAudiences, loadReportPage } from "../../server/report/report-page.server.ts";

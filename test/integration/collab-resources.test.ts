@@ -5,7 +5,7 @@ import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { whenStoredOnServer } from "../../app/components/workspace/server-ack.ts";
+import { whenStoredOnServer } from "../../app/components/collab/server-ack.ts";
 import { previewImport, startImport } from "../../app/domain/timeline/import.ts";
 import { getTimelineMaps } from "../../app/domain/timeline/schema.ts";
 import { loadState } from "../../server/collab/persistence.ts";

@@ -16,8 +16,8 @@ import {
 import type { AnalysisMethod } from "~/domain/investigation-fields.ts";
 import type { Role } from "~/domain/roles.ts";
 import { errorMessage, userColor } from "~/components/workspace/format.ts";
-import { useCollabDoc } from "~/components/workspace/useCollabDoc.ts";
-import { usePresence } from "~/components/workspace/usePresence.ts";
+import { useCollabDoc } from "~/components/collab/useCollabDoc.ts";
+import { usePresence } from "~/components/collab/usePresence.ts";
 import { isTextInput, type AnalysisApi } from "./api.ts";
 import { Conclusions } from "./Conclusions.tsx";
 import { CriticalMoments } from "./CriticalMoments.tsx";

@@ -6,7 +6,7 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect } from "react";
 import { CONCLUSIONS_SECTION } from "~/domain/analysis/index.ts";
-import type { CollabSession } from "~/components/workspace/useCollabDoc.ts";
+import type { CollabSession } from "~/components/collab/useCollabDoc.ts";
 
 interface Props {
   session: CollabSession;

@@ -1,7 +1,7 @@
 // Who has the investigation open right now, and what each person is working on in the analysis
 // (awareness `editing`: "node:<id>" or "measure:<id>"; other pages may set other keys).
-import { PresenceChips } from "~/components/workspace/PresenceChips.tsx";
-import type { PresencePeer } from "~/components/workspace/types.ts";
+import { PresenceChips } from "~/components/collab/PresenceChips.tsx";
+import type { PresencePeer } from "~/components/collab/types.ts";
 import type { AnalysisSnapshot } from "./useAnalysis.ts";
 
 function describe(editing: string | null, snap: AnalysisSnapshot | null): string | null {

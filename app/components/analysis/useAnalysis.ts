@@ -21,7 +21,7 @@ import {
 } from "~/domain/analysis/index.ts";
 import type { InvalidEntry } from "~/domain/analysis/doc.ts";
 import { readTimeline, type Party, type TimelineEvent } from "~/domain/timeline/schema.ts";
-import type { CollabSession } from "~/components/workspace/useCollabDoc.ts";
+import type { CollabSession } from "~/components/collab/useCollabDoc.ts";
 
 export interface EventOption {
   id: string;

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useRevalidator } from "react-router";
 import * as Y from "yjs";
-import { useCollabDoc } from "~/components/workspace/useCollabDoc.ts";
+import { useCollabDoc } from "~/components/collab/useCollabDoc.ts";
 import { userColor } from "~/components/workspace/format.ts";
 import { restoreVersionInto, undoRestoreInto, type RestoreResult } from "./restore.ts";
 

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { currentPresenter, presentationSlides, slideForKey, type Slide } from "~/domain/timeline/presentation.ts";
 import { readTimeline } from "~/domain/timeline/schema.ts";
 import { userColor } from "../workspace/format.ts";
-import { useCollabDoc } from "../workspace/useCollabDoc.ts";
+import { useCollabDoc } from "~/components/collab/useCollabDoc.ts";
 import { CapturePanel } from "./CapturePanel.tsx";
 
 interface Props {

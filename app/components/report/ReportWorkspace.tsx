@@ -3,15 +3,15 @@
 // shown as text); who is working here now; the .docx export. One collaboration connection for the
 // page (useCollabDoc); the statuses of the narrative items follow the texts as people type, the
 // others are fetched again shortly after the timeline or analysis changes.
-import { PresenceChips } from "~/components/workspace/PresenceChips.tsx";
+import { PresenceChips } from "~/components/collab/PresenceChips.tsx";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ReportAudience } from "~/domain/report/model.ts";
 import { ITEM_STATUS_LABELS } from "~/domain/report/model.ts";
 import type { Role } from "~/domain/roles.ts";
 import type { FrozenBlock } from "~/domain/rounds/frozen.ts";
 import { userColor } from "~/components/workspace/format.ts";
-import { useCollabDoc, type CollabState } from "~/components/workspace/useCollabDoc.ts";
-import { usePresence } from "~/components/workspace/usePresence.ts";
+import { useCollabDoc, type CollabState } from "~/components/collab/useCollabDoc.ts";
+import { usePresence } from "~/components/collab/usePresence.ts";
 import { ExportPanel } from "./ExportPanel.tsx";
 import { isLiveNarrative, summarise, summaryLine, withLiveStatus, type OutlineChapter, type OutlineItem } from "~/domain/report/outline.ts";
 import { StatusBadge } from "./StatusBadge.tsx";

@@ -9,7 +9,7 @@ import { TextToolbar } from "~/components/TextToolbar.tsx";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useRef } from "react";
 import { sectionFragmentName } from "~/domain/rounds/freeze.ts";
-import type { CollabSession } from "~/components/workspace/useCollabDoc.ts";
+import type { CollabSession } from "~/components/collab/useCollabDoc.ts";
 
 export interface SectionEditorProps {
   session: CollabSession;

@@ -8,7 +8,7 @@ import { TextToolbar } from "~/components/TextToolbar.tsx";
 import StarterKit from "@tiptap/starter-kit";
 import { ConnectionBanner } from "~/components/workspace/StatusBar.tsx";
 import { userColor } from "~/components/workspace/format.ts";
-import { useCollabDoc, type CollabSession } from "~/components/workspace/useCollabDoc.ts";
+import { useCollabDoc, type CollabSession } from "~/components/collab/useCollabDoc.ts";
 
 export interface VerslagEditorProps {
   investigationId: string;

@@ -19,18 +19,26 @@ import {
 } from "~/domain/timeline/comments.ts";
 import { parseDutchDate } from "~/domain/timeline/dutch-dates.ts";
 import {
+  EVENT_FORM_FIELD_ORDER,
+  buildEventPatch,
+  fullEventPatch,
+  sameValue,
+  validateEventForm,
+  type EventFormField,
+  type EventFormValues,
+} from "~/domain/timeline/event-form.ts";
+import {
   allowedEventActions,
   canEditEvent,
   createEvent,
   deleteEvent,
   setEventStatus,
   updateEvent,
-  type EventInput,
   type EventPatch,
 } from "~/domain/timeline/mutations.ts";
 import { todayInAmsterdam } from "~/domain/calendar-date.ts";
-import { formatDutchEditablePartialDate, formatDutchPartialDate, isEndNotBeforeStart, isPartialDateAfter } from "~/domain/timeline/partial-date.ts";
-import { InitialsSchema, type EventFlags, type Party, type Source, type TimelineEvent } from "~/domain/timeline/schema.ts";
+import { formatDutchEditablePartialDate, formatDutchPartialDate, isPartialDateAfter } from "~/domain/timeline/partial-date.ts";
+import { type EventFlags, type Party, type Source, type TimelineEvent } from "~/domain/timeline/schema.ts";
 import {
   EVENT_FLAGS,
   EVENT_KINDS,
@@ -48,23 +56,8 @@ import { errorMessage, eventActor, eventWhen, SAVED_LOCALLY } from "./format.ts"
 import type { TimelineView } from "./useTimeline.ts";
 import type { WorkspaceUser } from "./types.ts";
 
-interface FormValues {
-  title: string;
-  party: string;
-  start: string;
-  end: string;
-  approximate: boolean;
-  description: string;
-  actorFunction: string;
-  actorInitials: string;
-  kind: EventKind;
-  sources: Source[];
-  lifeDomains: string[];
-  flags: EventFlags;
-  status: EventStatus;
-  statusReason: string;
-}
-type FieldKey = keyof FormValues;
+type FormValues = EventFormValues;
+type FieldKey = EventFormField;
 
 const NO_FLAGS: EventFlags = { signaal: false, kritiekMoment: false, overdracht: false, opschaling: false };
 
@@ -139,10 +132,8 @@ function newValues(party: string): FormValues {
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? "" : "."}`;
-
-const FIELD_ORDER: string[] = ["title", "party", "start", "end", "actorInitials", "statusReason"];
+const same = sameValue;
+const FIELD_ORDER = EVENT_FORM_FIELD_ORDER;
 
 export interface EventEditorProps {
   doc: Y.Doc;
@@ -255,24 +246,13 @@ export function EventEditor(props: EventEditorProps) {
     e.preventDefault();
     setNotice(null);
     setFormError(null);
-    const errs: Record<string, string> = {};
-    if (!values.title.trim()) errs.title = "Vul een titel in: wat gebeurde er?";
-    if (!values.party || !view.partyById.has(values.party)) errs.party = "Kies de organisatie (partij) van dit feit.";
-    else if (!editableParties.some((p) => p.id === values.party)) errs.party = "Op de tijdlijn van deze partij kunt u geen feiten zetten.";
-    const start = parseDutchDate(values.start, undefined, { label: "datum" });
-    if (!start.ok)
-      errs.start = values.start.trim() ? sentence(start.error) : "Vul de datum in, bijvoorbeeld 12-03-2014, maart 2014 of 2014.";
-    const end = values.end.trim() ? parseDutchDate(values.end, undefined, { label: "einddatum" }) : null;
-    if (end && !end.ok) errs.end = sentence(end.error);
-    if (start.ok && end?.ok && !isEndNotBeforeStart(start.value, end.value)) errs.end = "De einddatum ligt vóór de begindatum.";
-    const initials = InitialsSchema.safeParse(values.actorInitials);
-    if (!initials.success) errs.actorInitials = initials.error.issues[0].message;
-    values.sources.forEach((s, i) => {
-      if (!s.reference.trim())
-        errs[`source-${i}`] = "Vul de vindplaats in (bijvoorbeeld 'dossier wijkteam, 12-03-2014') of verwijder deze bron.";
+    const checked = validateEventForm(values, {
+      partyExists: (id) => view.partyById.has(id),
+      partyEditable: (id) => editableParties.some((p) => p.id === id),
+      startEdited: "start" in draft,
     });
-    if (values.status === "betwist" && !values.statusReason.trim()) errs.statusReason = "Geef een reden waarom dit feit betwist wordt.";
-    if (Object.values(errs).some(Boolean)) {
+    if (!checked.ok) {
+      const errs = checked.errors;
       setErrors(errs);
       setFormError("Het feit is niet opgeslagen. Controleer de gemarkeerde velden.");
       const first = [...FIELD_ORDER, ...Object.keys(errs)].find((k) => errs[k]);
@@ -280,24 +260,8 @@ export function EventEditor(props: EventEditorProps) {
       return;
     }
     setErrors({});
-    const startValue = start.ok ? start.value : "";
-    const approximate = values.approximate || (start.ok && start.approximate && "start" in draft);
-    const full: EventInput = {
-      title: values.title.trim(),
-      party: values.party,
-      start: startValue,
-      approximate,
-      ...(end?.ok ? { end: end.value } : {}),
-      description: values.description,
-      actorFunction: values.actorFunction.trim(),
-      actorInitials: values.actorInitials.trim(),
-      kind: values.kind,
-      sources: values.sources.map((s) => ({ type: s.type, reference: s.reference.trim() })),
-      lifeDomains: values.lifeDomains,
-      flags: values.flags,
-      status: values.status,
-      ...(values.statusReason.trim() ? { statusReason: values.statusReason.trim() } : {}),
-    };
+    const full = checked.input;
+    const startValue = full.start;
     try {
       if (isNew) {
         const id = createEvent(doc, full, ctx);
@@ -308,29 +272,10 @@ export function EventEditor(props: EventEditorProps) {
       let patch: EventPatch;
       if (entry && !entry.ok) {
         // Repairing an invalid entry: write every field.
-        patch = { ...full, end: full.end ?? null, statusReason: full.statusReason ?? null };
+        patch = fullEventPatch(full);
       } else {
-        patch = {};
-        const p = patch as Record<string, unknown>;
-        for (const key of Object.keys(draft) as FieldKey[]) {
-          if (same(draft[key], live[key])) continue;
-          switch (key) {
-            case "start":
-              p.start = full.start;
-              p.approximate = full.approximate;
-              break;
-            case "end":
-              p.end = full.end ?? null;
-              break;
-            case "statusReason":
-              p.statusReason = full.statusReason ?? null;
-              break;
-            default:
-              p[key] = full[key as keyof EventInput];
-          }
-        }
-        if (p.status !== undefined && p.status !== "betwist" && !("statusReason" in p) && !full.statusReason) p.statusReason = null;
-        if (Object.keys(p).length === 0) {
+        patch = buildEventPatch(draft, live!, full);
+        if (Object.keys(patch).length === 0) {
           setNotice("Er was niets gewijzigd.");
           return;
         }

@@ -23,7 +23,7 @@ import { formatDutchPartialDate } from "~/domain/timeline/partial-date.ts";
 import { sheetRowsToText } from "~/domain/timeline/spreadsheet-cells.ts";
 import { STANDARD_PARTY_DOMAINS } from "~/domain/timeline/vocabulary.ts";
 import { errorMessage } from "./format.ts";
-import { whenStoredOnServer } from "./server-ack.ts";
+import { whenStoredOnServer } from "~/components/collab/server-ack.ts";
 import type { PartyEntry, WorkspaceUser } from "./types.ts";
 
 interface Props {

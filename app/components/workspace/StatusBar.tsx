@@ -1,5 +1,5 @@
-import type { CollabState } from "./useCollabDoc.ts";
-import type { PresencePeer } from "./types.ts";
+import type { CollabState } from "~/components/collab/useCollabDoc.ts";
+import type { PresencePeer } from "~/components/collab/types.ts";
 
 /** The connection state in plain Dutch; a live region, so changes are announced. */
 export function ConnectionBanner({ state }: { state: CollabState }) {

@@ -17,8 +17,8 @@ import { TimelineFilters } from "./TimelineFilters.tsx";
 import { focusRow, TimelineTable } from "./TimelineTable.tsx";
 import type { Organisation, WorkspaceUser } from "./types.ts";
 import { WorkspaceSkeleton } from "./Skeleton.tsx";
-import { useCollabDoc } from "./useCollabDoc.ts";
-import { usePresence } from "./usePresence.ts";
+import { useCollabDoc } from "~/components/collab/useCollabDoc.ts";
+import { usePresence } from "~/components/collab/usePresence.ts";
 import { TimelineStore, useTimeline } from "./useTimeline.ts";
 
 export interface TimelineWorkspaceProps {
