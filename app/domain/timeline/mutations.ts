@@ -17,7 +17,6 @@ import {
   type Source,
 } from "./schema.ts";
 import { UserError } from "../errors.ts";
-import type { Role } from "../roles.ts";
 import { EVENT_FLAG_KEYS, type EventKind, type EventStatus } from "./vocabulary.ts";
 
 
