@@ -4,7 +4,7 @@
 //
 //   node --import tsx bench/collab/run.ts [--clients 10,50,200] [--docs 1,20] [--seconds 12]
 //        [--warmup 3] [--rate 2] [--db pglite|postgres|pglite,postgres] [--servers ref,ours]
-//        [--ketenpartner 50x1|none] [--extra 200x1@0.125|none] [--no-write-check] [--json <file>]
+//        [--ketenpartner 50x1,50x20|none] [--extra 200x1@0.125|none] [--no-write-check] [--json <file>]
 //        [--repeat N] [--cpu-prof] [--ours-limits projectionDebounceMs=10000,...]
 //
 // Per configuration (clients × docs) and server: the server runs in a child process of its own
@@ -56,7 +56,8 @@ const WARMUP = Number(option("warmup") ?? 3);
 const RATE = Number(option("rate") ?? 2);
 const DBS = list(option("db"), "pglite") as ("pglite" | "postgres")[];
 const SERVERS = list(option("servers"), "ref,ours") as ServerKind[];
-const KP = option("ketenpartner") ?? "50x1";
+/** Extra runs with ketenpartners (write check on every update), e.g. "50x1,50x20"; "none" for none. */
+const KP = list(option("ketenpartner"), "50x1").filter((k) => k !== "none");
 /**
  * Extra configurations at another rate, "<clients>x<docs>@<edits/s per client>": 200 clients in one
  * document at 2 edits/s means 80,000 updates/s to apply in the clients' process, more than this
@@ -546,8 +547,9 @@ async function main() {
       else for (const db of DBS) once.push({ server, db, clients, docs, role: "onderzoeker", rate });
     }
   }
-  if (KP !== "none") {
-    const [c, d] = KP.split("x").map(Number);
+  for (const kp of KP) {
+    const [c, d] = kp.split("x").map(Number);
+    if (!(c > 0 && d > 0)) throw new Error(`--ketenpartner: expected <clients>x<docs>, got ${kp}`);
     // Hocuspocus has no roles: the same clients, each editing its own lane, without a write check.
     for (const server of ["ours", "hp"] as const)
       if (SERVERS.includes(server)) for (const db of DBS) once.push({ server, db, clients: c, docs: d, role: "ketenpartner", rate: RATE });
