@@ -5,10 +5,10 @@ import { checkAccess } from "../access.ts";
 import { readCookie, SESSION_COOKIE, userForSession } from "../auth/sessions.ts";
 import type { AppContext } from "../context.ts";
 import type { CollabUser } from "./connection.ts";
+import { isUuid } from "../../app/domain/uuid.ts";
 
 export const COLLAB_PATH = "/collab";
 const ROOM_PATH = /^\/collab\/([^/]+)$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type UpgradeDecision =
   | { ok: true; investigationId: string; user: CollabUser; canWrite: boolean }
@@ -35,7 +35,7 @@ export async function authorizeUpgrade(ctx: AppContext, req: IncomingMessage): P
   } catch {
     investigationId = "";
   }
-  if (!UUID.test(investigationId)) return { ok: false, status: 404, message: "Dit onderzoek bestaat niet." };
+  if (!isUuid(investigationId)) return { ok: false, status: 404, message: "Dit onderzoek bestaat niet." };
   const user = await userForSession(ctx, readCookie(req.headers.cookie, SESSION_COOKIE));
   if (!user) return { ok: false, status: 401, message: "Log opnieuw in om aan dit onderzoek te werken." };
   const access = await checkAccess(ctx, user.id, investigationId, "workspace.read");

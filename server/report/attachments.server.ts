@@ -10,6 +10,7 @@ import type { Tx } from "../rounds/support.ts";
 import { sha256Hex } from "./support.server.ts";
 import { UserError } from "../../app/domain/errors.ts";
 import { audit } from "../audit.ts";
+import { isUuid } from "../../app/domain/uuid.ts";
 
 export interface AttachmentListItem {
   id: string;
@@ -71,8 +72,7 @@ export async function downloadAttachment(
   attachmentId: string,
   versionId?: string,
 ): Promise<AttachmentFile | null> {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!uuid.test(attachmentId) || (versionId !== undefined && !uuid.test(versionId))) return null;
+  if (!isUuid(attachmentId) || (versionId !== undefined && !isUuid(versionId))) return null;
   const t = versionId ? schema.reportVersionAttachments : schema.reportAttachments;
   const where = versionId
     ? and(eq(schema.reportVersionAttachments.id, attachmentId), eq(schema.reportVersionAttachments.investigationId, investigationId), eq(schema.reportVersionAttachments.versionId, versionId))

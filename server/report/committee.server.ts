@@ -5,9 +5,9 @@ import { schema } from "../../db/client.ts";
 import type { CommitteeMember } from "../../app/domain/report/input.ts";
 import type { AppContext } from "../context.ts";
 import type { CommitteeMemberInput } from "./forms.server.ts";
-import { UUID } from "./support.server.ts";
 import { UserError } from "../../app/domain/errors.ts";
 import { audit } from "../audit.ts";
+import { isUuid } from "../../app/domain/uuid.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock">;
 
@@ -36,7 +36,7 @@ export async function listCommittee(ctx: Pick<AppContext, "db">, investigationId
 }
 
 async function findMember(ctx: Pick<AppContext, "db">, investigationId: string, memberId: string) {
-  if (!UUID.test(memberId)) return null;
+  if (!isUuid(memberId)) return null;
   const [row] = await ctx.db
     .select()
     .from(schema.committeeMembers)
@@ -78,7 +78,7 @@ export async function updateCommitteeMember(ctx: Ctx, actorId: string, investiga
 }
 
 export async function removeCommitteeMember(ctx: Ctx, actorId: string, investigationId: string, memberId: string): Promise<void> {
-  if (!UUID.test(memberId)) throw new UserError(GONE, "report", { status: 404 });
+  if (!isUuid(memberId)) throw new UserError(GONE, "report", { status: 404 });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const rows = await tx

@@ -14,4 +14,3 @@ export function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -14,10 +14,11 @@ import type { AssessmentInput, RequestInput, SubmitVersionInput } from "./forms.
 import { copyAttachmentsToVersion } from "./attachments.server.ts";
 import { generateReport } from "./generate.server.ts";
 import { reportFilename } from "./download.server.ts";
-import { isUniqueViolation, sha256Hex, UUID } from "./support.server.ts";
+import { isUniqueViolation, sha256Hex } from "./support.server.ts";
 import { applyFinalVersion } from "./final.server.ts";
 import { UserError } from "../../app/domain/errors.ts";
 import { audit } from "../audit.ts";
+import { isUuid } from "../../app/domain/uuid.ts";
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
 
@@ -189,7 +190,7 @@ export async function listVersions(ctx: Pick<AppContext, "db">, investigationId:
 
 /** The stored report models of two versions of one investigation (for the comparison), or null for either that does not exist. */
 export async function versionContents(ctx: Pick<AppContext, "db">, investigationId: string, ids: readonly string[]) {
-  const valid = ids.filter((id) => UUID.test(id));
+  const valid = ids.filter((id) => isUuid(id));
   if (!valid.length) return new Map<string, { id: string; number: number; status: VersionStatus; submittedAt: Date; content: unknown; answersRequestId: number | null }>();
   const rows = await ctx.db
     .select({
@@ -207,7 +208,7 @@ export async function versionContents(ctx: Pick<AppContext, "db">, investigation
 
 /** The ketenpartners' variant of a submitted version (no client identity): read-only for the members. Audited. */
 export async function downloadPartnersVersion(ctx: Pick<AppContext, "db" | "clock">, actorId: string, investigationId: string, versionId: string) {
-  if (!UUID.test(versionId)) return null;
+  if (!isUuid(versionId)) return null;
   const [row] = await ctx.db
     .select({ id: schema.reportVersions.id, number: schema.reportVersions.number, docx: schema.reportVersions.partnersDocx, sha256: schema.reportVersions.partnersSha256 })
     .from(schema.reportVersions)
@@ -220,7 +221,7 @@ export async function downloadPartnersVersion(ctx: Pick<AppContext, "db" | "cloc
 
 /** The stored file of one version, exactly as submitted; the download is audited (it holds client identity). */
 export async function downloadVersion(ctx: Pick<AppContext, "db" | "clock">, actorId: string, investigationId: string, versionId: string) {
-  if (!UUID.test(versionId)) return null;
+  if (!isUuid(versionId)) return null;
   const [row] = await ctx.db
     .select({ id: schema.reportVersions.id, number: schema.reportVersions.number, filename: schema.reportVersions.filename, docx: schema.reportVersions.docx, sha256: schema.reportVersions.sha256 })
     .from(schema.reportVersions)
@@ -256,7 +257,7 @@ export async function listAssessments(ctx: Pick<AppContext, "db">, investigation
 }
 
 async function versionOf(ctx: Pick<AppContext, "db">, investigationId: string, versionId: string) {
-  if (!UUID.test(versionId)) return null;
+  if (!isUuid(versionId)) return null;
   const [row] = await ctx.db
     .select({ id: schema.reportVersions.id, number: schema.reportVersions.number })
     .from(schema.reportVersions)
@@ -301,7 +302,7 @@ export async function recordAssessment(ctx: Ctx, actorId: string, investigationI
 
 /** The procesbegeleider shares an assessment with the ketenpartners (issue 15): from then on they read it. Logged. */
 export async function shareAssessment(ctx: Ctx, actorId: string, investigationId: string, assessmentId: string): Promise<void> {
-  if (!UUID.test(assessmentId)) throw new UserError("Deze beoordeling bestaat niet (meer).", "report", { status: 404 });
+  if (!isUuid(assessmentId)) throw new UserError("Deze beoordeling bestaat niet (meer).", "report", { status: 404 });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx

@@ -3,6 +3,7 @@ import { schema } from "../../db/client.ts";
 import type { InterviewInput } from "../../app/domain/rounds/forms.ts";
 import type { AppContext } from "../context.ts";
 import { audit } from "../audit.ts";
+import { isUuid } from "../../app/domain/uuid.ts";
 
 /**
  * Interviews (gesprekken): the relational facts. The verslag is the Y.XmlFragment
@@ -11,7 +12,6 @@ import { audit } from "../audit.ts";
  */
 export type InterviewRow = typeof schema.interviews.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function listInterviews(ctx: Pick<AppContext, "db">, investigationId: string): Promise<InterviewRow[]> {
   return ctx.db
@@ -22,7 +22,7 @@ export async function listInterviews(ctx: Pick<AppContext, "db">, investigationI
 }
 
 export async function getInterview(ctx: Pick<AppContext, "db">, investigationId: string, interviewId: string): Promise<InterviewRow | null> {
-  if (!UUID.test(interviewId)) return null;
+  if (!isUuid(interviewId)) return null;
   const [row] = await ctx.db
     .select()
     .from(schema.interviews)

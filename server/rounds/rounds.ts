@@ -23,6 +23,7 @@ import { caseMailVarsOf, type CaseMailVars } from "./case-info.ts";
 import { sha256, transactionalMailer, type Tx } from "./support.ts";
 import { UserError } from "../../app/domain/errors.ts";
 import { audit } from "../audit.ts";
+import { isUuid } from "../../app/domain/uuid.ts";
 
 export type RoundRow = typeof schema.commentRounds.$inferSelect;
 export type InviteeRow = typeof schema.roundInvitees.$inferSelect;
@@ -30,7 +31,6 @@ export type ReactionRow = typeof schema.roundReactions.$inferSelect;
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config">;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function versionHashOf(frozen: FrozenDocument): string {
   return sha256(canonicalJson(frozen));
@@ -249,7 +249,7 @@ async function insertInvitee(
 // --- Reading ----------------------------------------------------------------------------------------
 
 export async function getRound(ctx: Pick<AppContext, "db">, investigationId: string, roundId: string): Promise<RoundRow | null> {
-  if (!UUID.test(roundId)) return null;
+  if (!isUuid(roundId)) return null;
   const [row] = await ctx.db
     .select()
     .from(schema.commentRounds)
@@ -461,7 +461,7 @@ export async function addInvitee(
 }
 
 async function requireLinkInvitee(ctx: Pick<AppContext, "db">, round: RoundRow, inviteeId: string): Promise<InviteeRow> {
-  if (!UUID.test(inviteeId)) throw new UserError("Deze persoon staat niet in deze ronde.", "invitee");
+  if (!isUuid(inviteeId)) throw new UserError("Deze persoon staat niet in deze ronde.", "invitee");
   const [row] = await ctx.db
     .select()
     .from(schema.roundInvitees)
